@@ -1,0 +1,55 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Bouwsteen, Praktijkbezoek, Rapportage, Respons, Ronde, Sectie, Vraag, Vragenlijst
+
+
+@admin.register(Bouwsteen)
+class BouwsteenAdmin(admin.ModelAdmin):
+    list_display = ["nummer", "naam"]
+
+
+class SectieInline(admin.TabularInline):
+    model = Sectie
+    extra = 0
+
+
+class VraagInline(admin.TabularInline):
+    model = Vraag
+    extra = 0
+    fields = ["sectie", "code", "tekst", "type", "samenwerking", "verplicht", "volgorde"]
+
+
+@admin.register(Vragenlijst)
+class VragenlijstAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "jaar", "gebaseerd_op"]
+    inlines = [SectieInline, VraagInline]
+
+
+@admin.register(Ronde)
+class RondeAdmin(SimpleHistoryAdmin):
+    list_display = ["vragenlijst", "opent_op", "sluit_op"]
+
+
+@admin.register(Respons)
+class ResponsAdmin(SimpleHistoryAdmin):
+    list_display = ["praktijk", "ronde", "status", "bron", "ingediend_op"]
+    list_filter = ["status", "bron", "ronde"]
+    search_fields = ["praktijk__naam", "praktijk__agb_code"]
+    list_select_related = ["praktijk", "ronde__vragenlijst"]
+
+
+@admin.register(Praktijkbezoek)
+class PraktijkbezoekAdmin(SimpleHistoryAdmin):
+    list_display = ["praktijk", "gepland_op", "status", "gedeeld_op", "gezien_op"]
+    list_filter = ["status"]
+    search_fields = ["praktijk__naam"]
+    list_select_related = ["praktijk"]
+    filter_horizontal = ["bouwstenen", "themas", "bezoekers"]
+
+
+@admin.register(Rapportage)
+class RapportageAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "aangevraagd_door", "aangevraagd_op"]
+    list_filter = ["status", "scope"]
+    readonly_fields = ["snapshot", "task_id", "foutmelding"]

@@ -1,0 +1,103 @@
+"""The report's charts: matplotlib (Agg) to SVG, with the palette and helpers of monitoring/charts.py.
+
+The same look as the dashboards: Okabe–Ito colours, Dutch labels, text kept as text, a <title> and a
+<desc> with every value (the alt text of the PDF). Identical input gives identical SVG.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from collections.abc import Sequence
+
+import matplotlib
+
+from monitoring.charts import PALET, TEKST, staven_svg, verdeling_svg
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+__all__ = ["als_afbeelding", "naast_elkaar_svg", "staven_svg", "verdeling_svg"]
+
+
+def _svg(fig, titel: str, beschrijving: str) -> str:
+    """The figure as an SVG string with <title> and <desc>, without fixed size or date (stable)."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    einde = svg.index(">")
+    opening = re.sub(r' (width|height)="[^"]+"', "", svg[:einde])
+    titel, beschrijving = html.escape(titel), html.escape(beschrijving)
+    return (
+        f'{opening} role="img" aria-label="{titel}">'
+        f"<title>{titel}</title><desc>{beschrijving}</desc>{svg[einde + 1 :]}"
+    )
+
+
+def _nl(waarde: float, decimalen: int) -> str:
+    return f"{waarde:.{decimalen}f}".replace(".", ",")
+
+
+def naast_elkaar_svg(
+    *,
+    titel: str,
+    labels: Sequence[str],
+    reeksen: Sequence[tuple[str, Sequence[float]]],
+    eenheid: str = "",
+    decimalen: int = 0,
+    maximum: float | None = None,
+) -> str:
+    """Grouped horizontal bars: per label one bar per series (e.g. gehouden and norm per wijk)."""
+    n = len(reeksen)
+    fig, ax = plt.subplots(figsize=(7.0, 0.42 * max(2.0, len(labels) * (0.2 + 0.22 * n)) + 0.9))
+    ax.spines[["top", "right"]].set_visible(False)
+    hoogte = 0.8 / max(1, n)
+    top = maximum or max((w for _, ws in reeksen for w in ws), default=1) or 1
+    kleuren = (PALET[4], PALET[0], PALET[5], PALET[3])
+    for i, (naam, waarden) in enumerate(reeksen):
+        posities = [j + (i - (n - 1) / 2) * hoogte for j in range(len(labels))]
+        ax.barh(posities, list(waarden), height=hoogte * 0.92, color=kleuren[i % len(kleuren)], label=naam)
+        for y, w in zip(posities, waarden, strict=True):
+            ax.text(w + top * 0.01, y, _nl(w, decimalen) + eenheid, va="center", fontsize=7, color=TEKST)
+    ax.set_yticks(range(len(labels)), list(labels))
+    ax.set_xlim(0, top * 1.15)
+    ax.invert_yaxis()
+    ax.legend(ncols=n, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, fontsize=8)
+    beschrijving = "; ".join(
+        f"{label}: " + ", ".join(f"{naam} {_nl(ws[j], decimalen)}{eenheid}" for naam, ws in reeksen)
+        for j, label in enumerate(labels)
+    )
+    return _svg(fig, titel, beschrijving)
+
+
+def met_eigen_ids(svg: str, voorvoegsel: str) -> str:
+    """Prefix every id in the SVG (and the references to it): matplotlib reuses ids such as ``text_3``,
+    and several charts in one document would otherwise define the same anchor twice."""
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    if not ids:
+        return svg
+
+    def vervang(match: re.Match) -> str:
+        return (
+            match.group(1) + voorvoegsel + "-" + match.group(2) if match.group(2) in ids else match.group(0)
+        )
+
+    svg = re.sub(r'(\bid=")([^"]+)(?=")', vervang, svg)
+    return re.sub(r"(#)([A-Za-z_][\w.\-]*)", vervang, svg)
+
+
+def als_afbeelding(svg: str) -> dict[str, str]:
+    """The chart as an <img> source (a data URL) with its title as alt text and desc as description.
+
+    In the PDF an <img> is far cheaper than inline SVG: WeasyPrint then styles and lays out one box
+    instead of every element of the chart."""
+    if not svg:
+        return {}
+    titel = html.unescape(re.search(r"<title>(.*?)</title>", svg, re.S).group(1))
+    beschrijving = html.unescape((re.search(r"<desc>(.*?)</desc>", svg, re.S) or [None, ""])[1])
+    data = base64.b64encode(svg.encode()).decode()
+    return {"src": f"data:image/svg+xml;base64,{data}", "alt": f"{titel}. {beschrijving}"}

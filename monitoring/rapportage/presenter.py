@@ -1,0 +1,437 @@
+"""Turns a snapshot into what the PDF template shows: Dutch numbers and dates, charts, short tables.
+
+No queries: everything comes from the snapshot and the report's own fields (passed as ``meta``), so the
+same snapshot always gives the same document.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from . import charts
+
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+FASEN = {"plan": "Plan", "do": "Do", "check": "Check", "act": "Act", "check_act": "Check/Act"}
+STATUS_AFSPRAAK = {
+    "concept": "concept",
+    "actief": "actief",
+    "geborgd": "geborgd",
+    "beeindigd": "beëindigd",
+}
+ONDERSTEUNING = {
+    "organisatie": "Organisatie van de samenwerking",
+    "continuiteit": "Continuïteit en waarneming",
+    "personeel": "Personeel en arbeidsmarkt",
+    "ict": "ICT en gegevensuitwisseling",
+    "bedrijfsvoering": "Bedrijfsvoering",
+    "kwaliteit": "Zorgaanbod en kwaliteit",
+    "sociaal_domein": "Samenwerking met sociaal domein",
+    "overig": "Overig",
+}
+MAX_GRAFIEK_RIJEN = 25  # more wijken than this: the region charts show the gebieden
+MAX_RIJEN = 22  # rows per table; longer tables are split so no table runs over a page
+MAX_WIJK_SECTIES = 40  # more wijken: per gebied one compact table instead of a section per wijk
+
+
+def datum(iso: str | None) -> str:
+    """``2026-03-01`` → ``1 maart 2026``."""
+    if not iso:
+        return "—"
+    d = datetime.date.fromisoformat(iso[:10])
+    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def getal(waarde: float | int | None, decimalen: int = 0) -> str:
+    """Dutch notation: ``1234.5`` → ``1.234,5``."""
+    if waarde is None:
+        return "—"
+    tekst = f"{waarde:,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def procent(deel: float, geheel: float) -> str:
+    return f"{getal(100 * deel / geheel)}%" if geheel else "—"
+
+
+def stukken(rijen: list, grootte: int = MAX_RIJEN) -> list[list]:
+    return [rijen[i : i + grootte] for i in range(0, len(rijen), grootte)] or [[]]
+
+
+@dataclass
+class Kerncijfer:
+    label: str
+    nu: str
+    vorige: str
+    verschil: str
+    richting: str  # "op", "neer", "gelijk"
+
+
+@dataclass
+class WijkSectie:
+    data: dict
+    anker: str
+    verbanden: list[dict] = field(default_factory=list)
+    themas: list[dict] = field(default_factory=list)
+    ondersteuning: list[tuple[str, int]] = field(default_factory=list)
+    vragen: list[dict] = field(default_factory=list)
+    cijfers: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+class RapportagePresenter:
+    """What ``monitoring/rapportage/pdf.html`` shows, computed once from the snapshot."""
+
+    def __init__(self, snapshot: dict, meta: dict | None = None) -> None:
+        self.s = snapshot
+        self.meta = meta or {}
+        p = snapshot["periode"]
+        self.titel = "Regionale rapportage wijksamenwerking"
+        self.scope_naam = snapshot["scope"]["naam"]
+        self.periode = f"{datum(p['van'])} – {datum(p['tot'])}"
+        self.vorige_periode = f"{datum(p['vorige_van'])} – {datum(p['vorige_tot'])}"
+        self.gemaakt_op = datum(self.meta.get("gemaakt_op"))
+        self.commentaar = self.meta.get("commentaar", "")
+        self.definitief = bool(self.meta.get("definitief_op"))
+        self.aangevraagd_door = self.meta.get("aangevraagd_door", "")
+        self.gebieden = snapshot["gebieden"]
+        self.wijken = [w for g in self.gebieden for w in g["wijken"]]
+        self.vragenlijst = snapshot.get("vragenlijst")
+
+    # --- summary ------------------------------------------------------------------------------
+
+    def totaal(self, sleutel: str) -> int:
+        return sum(w[sleutel] for w in self.wijken)
+
+    @property
+    def kerncijfers(self) -> list[Kerncijfer]:
+        nu, vorig = self.s["kerncijfers"], self.s["kerncijfers_vorige"]
+        labels = [
+            ("afspraken_nieuw", "Nieuwe SMART-afspraken", 0, ""),
+            ("versies", "Bijgestelde afspraken (nieuwe versies)", 0, ""),
+            ("evaluaties", "Evaluaties van afspraken", 0, ""),
+            ("nageleefd_pct", "Afspraken nageleefd bij evaluatie", 0, "%"),
+            ("overleggen_wsv", "Overleggen van de WSV's", 0, ""),
+            ("knelpunten_resv", "Knelpunten ingebracht in het RESV", 0, ""),
+            ("bezoeken", "Praktijkbezoeken gehouden", 0, ""),
+            ("praktijken_bezocht", "Praktijken bezocht", 0, ""),
+        ]
+        uit = []
+        for sleutel, label, dec, eenheid in labels:
+            a, b = nu.get(sleutel), vorig.get(sleutel)
+            if a is None or b is None:
+                verschil, richting = "—", "gelijk"
+            else:
+                d = a - b
+                richting = "op" if d > 0 else "neer" if d < 0 else "gelijk"
+                verschil = ("+" if d > 0 else "") + getal(d, dec) + ("%-punt" if eenheid else "")
+                if d == 0:
+                    verschil = "gelijk"
+            uit.append(
+                Kerncijfer(
+                    label,
+                    getal(a, dec) + (eenheid if a is not None else ""),
+                    getal(b, dec) + (eenheid if b is not None else ""),
+                    verschil,
+                    richting,
+                )
+            )
+        return uit
+
+    @property
+    def samenvatting(self) -> dict:
+        verbanden = [v for w in self.wijken for v in w["verbanden"]]
+        fasen: dict[str, int] = {}
+        for v in verbanden:
+            fasen[FASEN.get(v["fase"], "Geen lopende cyclus")] = (
+                fasen.get(FASEN.get(v["fase"], "Geen lopende cyclus"), 0) + 1
+            )
+        praktijken = self.totaal("praktijken")
+        norm_ov = sum(w["overleggen_norm"] for w in self.wijken)
+        norm_bz = sum(w["bezoeken_norm"] for w in self.wijken)
+        vl = self.vragenlijst
+        return {
+            "gebieden": len(self.gebieden),
+            "wijken": len(self.wijken),
+            "praktijken": getal(praktijken),
+            "verbanden": getal(len(verbanden)),
+            "wsv": getal(sum(1 for v in verbanden if v["wsv"])),
+            "fasen": sorted(
+                fasen.items(),
+                key=lambda kv: list(FASEN.values()).index(kv[0]) if kv[0] in FASEN.values() else 99,
+            ),
+            "overleggen": getal(self.totaal("overleggen_wsv")),
+            "overleggen_norm": getal(norm_ov),
+            "overleggen_pct": procent(self.totaal("overleggen_wsv"), norm_ov),
+            "bezoeken_pct": procent(self.totaal("praktijken_bezocht"), praktijken),
+            "bezoeken_norm": getal(norm_bz),
+            "open_actiepunten": getal(self.totaal("open_actiepunten")),
+            "respons": procent(vl["scope"]["ingediend"], vl["scope"]["praktijken"]) if vl else "—",
+            "wijken_onder_norm": [
+                w["naam"]
+                for w in self.wijken
+                if w["overleggen_norm"] and w["overleggen_wsv"] < w["overleggen_norm"] * 0.75
+            ],
+        }
+
+    # --- charts -------------------------------------------------------------------------------
+
+    def _eenheden(self) -> list[dict]:
+        """The rows of the region charts: the wijken, or per gebied when there are too many wijken
+        for a readable chart (the per-wijk figures are in the sections and the appendix)."""
+        if len(self.wijken) <= MAX_GRAFIEK_RIJEN:
+            return self.wijken
+        sleutels = ("overleggen_wsv", "overleggen_norm", "praktijken_bezocht", "praktijken")
+        return [
+            {"naam": g["naam"], **{k: sum(w[k] for w in g["wijken"]) for k in sleutels}}
+            for g in self.gebieden
+        ]
+
+    @property
+    def grafiek_overleggen(self) -> dict:
+        wijken = [w for w in self._eenheden() if w["overleggen_norm"]]
+        if not wijken:
+            return {}
+        return charts.als_afbeelding(
+            charts.naast_elkaar_svg(
+                titel="WSV-overleggen: gehouden tegenover de norm",
+                labels=[w["naam"] for w in wijken],
+                reeksen=[
+                    ("gehouden", [w["overleggen_wsv"] for w in wijken]),
+                    ("norm (4 per jaar)", [w["overleggen_norm"] for w in wijken]),
+                ],
+                decimalen=0,
+            ),
+        )
+
+    @property
+    def grafiek_bezoeken(self) -> dict:
+        eenheden = self._eenheden()
+        if not eenheden:
+            return {}
+        return charts.als_afbeelding(
+            charts.naast_elkaar_svg(
+                titel="Praktijkbezoeken: praktijken bezocht tegenover het aantal praktijken",
+                labels=[w["naam"] for w in eenheden],
+                reeksen=[
+                    ("praktijken bezocht", [w["praktijken_bezocht"] for w in eenheden]),
+                    ("praktijken", [w["praktijken"] for w in eenheden]),
+                ],
+            ),
+        )
+
+    @property
+    def grafiek_nageleefd(self) -> dict:
+        reeksen = []
+        for g in self.gebieden:
+            aantallen = [sum(w["evaluaties"][k] for w in g["wijken"]) for k in ("ja", "deels", "nee")]
+            if sum(aantallen):
+                reeksen.append((g["naam"], aantallen))
+        if not reeksen:
+            return {}
+        return charts.als_afbeelding(
+            charts.verdeling_svg(
+                titel="Worden de afspraken nageleefd? Uitkomst van de evaluaties per gebied",
+                categorieen=["ja", "deels", "nee"],
+                reeksen=reeksen,
+                palet=("#0072B2", "#E69F00", "#D55E00"),
+            ),
+        )
+
+    @property
+    def grafiek_vragen(self) -> dict:
+        vl = self.vragenlijst
+        if not vl or not vl["vragen"]:
+            return {}
+        jaar = str(vl["jaar"])
+        vragen = [v for v in vl["vragen"] if v["regio_per_jaar"].get(jaar) is not None]
+        if not vragen:
+            return {}
+        reeksen = [("regio " + jaar, [v["regio_per_jaar"][jaar] for v in vragen])]
+        if self.s["scope"]["soort"] != "regio":
+            reeksen.insert(0, (self.scope_naam, [v["scope"] or 0 for v in vragen]))
+        vorig = str(vl["jaar"] - 1)
+        if all(vorig in v["regio_per_jaar"] for v in vragen):
+            reeksen.append(("regio " + vorig, [v["regio_per_jaar"][vorig] for v in vragen]))
+        return charts.als_afbeelding(
+            charts.naast_elkaar_svg(
+                titel="Samenwerkingsvragen van de vragenlijst: gemiddelde score (1–5)",
+                labels=[v["code"] for v in vragen],
+                reeksen=reeksen,
+                decimalen=1,
+                maximum=5,
+            ),
+        )
+
+    # --- per gebied and wijk ------------------------------------------------------------------
+
+    @property
+    def secties(self) -> list[dict]:
+        if self.compact:
+            return []
+        uit = []
+        vl = self.vragenlijst
+        for g in self.gebieden:
+            wijken = []
+            for w in g["wijken"]:
+                sectie = WijkSectie(data=w, anker=f"wijk-{w['id']}")
+                for v in sorted(w["verbanden"], key=lambda v: (not v["wsv"], v["naam"]))[:MAX_RIJEN]:
+                    sectie.verbanden.append(
+                        {
+                            "naam": v["naam"],
+                            "soort": "WSV" if v["wsv"] else "Huisartsen",
+                            "stap": f"{v['stap']}. {v['stap_titel']}" if v["stap"] else "Cyclus afgerond",
+                            "fase": FASEN.get(v["fase"], "—"),
+                            "praktijken": getal(v["praktijken"]),
+                            "afspraken": getal(v["afspraken"]),
+                        }
+                    )
+                for thema, statussen in list(w["afspraken"].items())[:MAX_RIJEN]:
+                    sectie.themas.append(
+                        {
+                            "thema": thema,
+                            "actief": statussen.get("actief", 0),
+                            "geborgd": statussen.get("geborgd", 0),
+                            "concept": statussen.get("concept", 0),
+                            "beeindigd": statussen.get("beeindigd", 0),
+                        }
+                    )
+                sectie.ondersteuning = sorted(
+                    ((ONDERSTEUNING.get(k, k), n) for k, n in w["ondersteuning"].items()),
+                    key=lambda kv: (-kv[1], kv[0]),
+                )[:3]
+                ev = w["evaluaties"]
+                n_ev = sum(ev.values())
+                sectie.cijfers = [
+                    ("Praktijken", getal(w["praktijken"]), ""),
+                    (
+                        "WSV-overleggen",
+                        getal(w["overleggen_wsv"]),
+                        f"norm {getal(w['overleggen_norm'])}" if w["overleggen_norm"] else "geen WSV",
+                    ),
+                    (
+                        "Open actiepunten",
+                        getal(w["open_actiepunten"]),
+                        f"{getal(w['actiepunten_te_laat'])} over de deadline",
+                    ),
+                    ("Knelpunten naar het RESV", getal(w["knelpunten_resv"]), ""),
+                    (
+                        "Evaluaties",
+                        getal(n_ev),
+                        f"ja {ev['ja']} · deels {ev['deels']} · nee {ev['nee']}" if n_ev else "",
+                    ),
+                    ("Nieuwe versies van afspraken", getal(w["versies"]), ""),
+                    (
+                        "Praktijken bezocht",
+                        f"{getal(w['praktijken_bezocht'])} van {getal(w['praktijken'])}",
+                        f"{getal(w['terugkoppelingen_gedeeld'])} terugkoppelingen gedeeld",
+                    ),
+                ]
+                if vl:
+                    pw = vl["per_wijk"].get(str(w["id"]), {"ingediend": 0, "vragen": {}})
+                    sectie.cijfers.append(
+                        (
+                            "Respons vragenlijst",
+                            procent(pw["ingediend"], w["praktijken"]),
+                            f"{pw['ingediend']} van {w['praktijken']}",
+                        )
+                    )
+                    jaar = str(vl["jaar"])
+                    for v in vl["vragen"]:
+                        eigen = pw["vragen"].get(v["code"])
+                        sectie.vragen.append(
+                            {
+                                "code": v["code"],
+                                "tekst": v["tekst"],
+                                "wijk": getal(eigen["gem"], 1) if eigen else "—",
+                                "regio": getal(v["regio_per_jaar"].get(jaar), 1),
+                            }
+                        )
+                wijken.append(sectie)
+            uit.append({"gebied": g, "anker": f"gebied-{g['id']}", "wijken": wijken})
+        return uit
+
+    # --- appendix -----------------------------------------------------------------------------
+
+    @property
+    def compact(self) -> bool:
+        """Many wijken (a large region): one table per gebied; wijk reports give the detail."""
+        return len(self.wijken) > MAX_WIJK_SECTIES
+
+    @property
+    def gebied_tabellen(self) -> list[dict]:
+        return [
+            {
+                "gebied": g,
+                "anker": f"gebied-{g['id']}",
+                "delen": stukken([self._overzicht_rij(g, w) for w in g["wijken"]]),
+            }
+            for g in self.gebieden
+        ]
+
+    @staticmethod
+    def _overzicht_rij(g: dict, w: dict) -> dict:
+        return {
+            "gebied": g["naam"],
+            "wijk": w["naam"],
+            "praktijken": getal(w["praktijken"]),
+            "verbanden": getal(len(w["verbanden"])),
+            "overleggen": f"{getal(w['overleggen_wsv'])} / {getal(w['overleggen_norm'])}",
+            "actiepunten": getal(w["open_actiepunten"]),
+            "resv": getal(w["knelpunten_resv"]),
+            "bezocht": f"{getal(w['praktijken_bezocht'])} / {getal(w['praktijken'])}",
+        }
+
+    @property
+    def bijlage_tabellen(self) -> list[list[dict]]:
+        rijen = [
+            {
+                "gebied": g["naam"],
+                "wijk": w["naam"],
+                "praktijken": getal(w["praktijken"]),
+                "verbanden": getal(len(w["verbanden"])),
+                "overleggen": f"{getal(w['overleggen_wsv'])} / {getal(w['overleggen_norm'])}",
+                "actiepunten": getal(w["open_actiepunten"]),
+                "resv": getal(w["knelpunten_resv"]),
+                "bezocht": f"{getal(w['praktijken_bezocht'])} / {getal(w['praktijken'])}",
+            }
+            for g in self.gebieden
+            for w in g["wijken"]
+        ]
+        return stukken(rijen)
+
+    @property
+    def vragen_historie(self) -> list[dict]:
+        vl = self.vragenlijst
+        if not vl:
+            return []
+        jaren = sorted({j for v in vl["vragen"] for j in v["regio_per_jaar"]})[-4:]
+        return [
+            {
+                "jaren": jaren,
+                "rijen": [
+                    {
+                        "code": v["code"],
+                        "tekst": v["tekst"],
+                        "waarden": [getal(v["regio_per_jaar"].get(j), 1) for j in jaren],
+                    }
+                    for v in deel
+                ],
+            }
+            for deel in stukken(vl["vragen"])
+        ]
+
+    def context(self) -> dict:
+        return {"r": self}

@@ -1,0 +1,60 @@
+"""Celery tasks of the regionale rapportage. They take ids and call the services; the claim in
+``rapportage_genereren`` makes a task that runs twice do the work once."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError, close_old_connections
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+SOFT_LIMIET = 240
+HARDE_LIMIET = 300
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=SOFT_LIMIET,
+    time_limit=HARDE_LIMIET,
+    autoretry_for=(OperationalError, InterfaceError),
+    max_retries=services.MAX_POGINGEN - 1,
+    retry_backoff=5,
+    retry_backoff_max=60,
+    retry_jitter=False,
+)
+def rapportage_genereren_task(self, rapportage_id: int) -> None:
+    """Make one report. A transient database error gives the job back and retries (bounded, with
+    backoff); after the last try the report is marked failed with the cause."""
+    try:
+        services.rapportage_genereren(rapportage_id=rapportage_id, task_id=self.request.id or "")
+    except (OperationalError, InterfaceError) as fout:
+        close_old_connections()
+        laatste = self.request.retries >= self.max_retries
+        try:
+            if laatste:
+                services.rapportage_mislukt(
+                    rapportage_id=rapportage_id,
+                    oorzaak=f"De database was niet bereikbaar ({self.max_retries + 1} pogingen): {fout}",
+                )
+            else:
+                services.rapportage_teruggeven(rapportage_id=rapportage_id)
+        except (OperationalError, InterfaceError):
+            logger.exception("Rapportage %s: database onbereikbaar; de opruimtaak pakt dit op", rapportage_id)
+        if laatste:
+            logger.error(
+                "Rapportage %s mislukt na %s pogingen: %s", rapportage_id, self.max_retries + 1, fout
+            )
+            return
+        raise
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def rapportages_opruimen_task() -> dict[str, int]:
+    """Every few minutes: reports stuck in "bezig" after their worker died are requeued or failed."""
+    return services.rapportages_opruimen()

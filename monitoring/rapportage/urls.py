@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "rapportage"
+
+urlpatterns = [
+    path("", views.RapportageListView.as_view(), name="list"),
+    path("aanvragen/", views.RapportageAanvragenView.as_view(), name="aanvragen"),
+    path("<int:pk>/", views.RapportageDetailView.as_view(), name="detail"),
+    path("<int:pk>/download/", views.RapportageDownloadView.as_view(), name="download"),
+    path("<int:pk>/beoordelen/", views.RapportageActieView.as_view(actie="beoordelen"), name="beoordelen"),
+    path("<int:pk>/definitief/", views.RapportageActieView.as_view(actie="definitief"), name="definitief"),
+    path("<int:pk>/delen/", views.RapportageActieView.as_view(actie="delen"), name="delen"),
+]

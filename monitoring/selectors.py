@@ -1,0 +1,409 @@
+"""Reads of the monitoring, scoped to the user; results are aggregated in the database."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijken.models import Praktijk, Wijk
+from zio_portal.constants import Rol
+from zio_portal.models import User
+
+from . import charts
+from .constants import BezoekStatus, ResponsStatus, VraagType
+from .models import Antwoord, Praktijkbezoek, Respons, Ronde, Sectie, Vraag, Vragenlijst
+
+# Wijk figures are shown to practice staff only when at least this many practices answered, so no
+# single other practice's answer can be read from an aggregate.
+MINIMUM_GROEP = 3
+VERDELING_TYPES = (VraagType.SCHAAL, VraagType.JA_NEE, VraagType.MEERKEUZE)
+
+
+def ronde_list(*, user: User) -> QuerySet[Ronde]:
+    """All rounds (they are not secret), newest first, with the number of submitted responses."""
+    return (
+        Ronde.objects.select_related("vragenlijst")
+        .annotate(
+            aantal_ingediend=Count("responsen", filter=Q(responsen__status=ResponsStatus.INGEDIEND)),
+        )
+        .order_by("-vragenlijst__jaar", "vragenlijst__naam")
+    )
+
+
+def open_rondes(*, datum: datetime.date | None = None) -> QuerySet[Ronde]:
+    datum = datum or timezone.localdate()
+    return Ronde.objects.filter(opent_op__lte=datum, sluit_op__gte=datum).select_related("vragenlijst")
+
+
+def vragenlijst_get(*, pk: int) -> Vragenlijst:
+    """A questionnaire with its sections and questions in order."""
+    return get_object_or_404(
+        Vragenlijst.objects.select_related("gebaseerd_op", "ronde").prefetch_related(
+            Prefetch("secties", queryset=Sectie.objects.prefetch_related("vragen").order_by("volgorde"))
+        ),
+        pk=pk,
+    )
+
+
+def vorige_ronde(ronde: Ronde) -> Ronde | None:
+    """The round of the same questionnaire one year earlier (questions match by code)."""
+    return (
+        Ronde.objects.filter(
+            vragenlijst__naam=ronde.vragenlijst.naam, vragenlijst__jaar__lt=ronde.vragenlijst.jaar
+        )
+        .select_related("vragenlijst")
+        .order_by("-vragenlijst__jaar")
+        .first()
+    )
+
+
+def eigen_praktijken(*, user: User) -> QuerySet[Praktijk]:
+    return Praktijk.objects.van_medewerker(user).select_related("wijk").order_by("naam")
+
+
+def vragen_met_secties(*, vragenlijst: Vragenlijst) -> list[Sectie]:
+    return list(
+        vragenlijst.secties.order_by("volgorde").prefetch_related(
+            Prefetch("vragen", queryset=Vraag.objects.order_by("volgorde"))
+        )
+    )
+
+
+def antwoorden_per_code(*, ronde: Ronde | None, praktijk: Praktijk) -> dict[str, Antwoord]:
+    """A practice's answers in a round, by question code (to show last year's beside this year's)."""
+    if ronde is None:
+        return {}
+    return {
+        a.vraag.code: a
+        for a in Antwoord.objects.filter(respons__ronde=ronde, respons__praktijk=praktijk).select_related(
+            "vraag"
+        )
+    }
+
+
+def respons_get(*, user: User, pk: int) -> Respons:
+    return get_object_or_404(
+        Respons.objects.zichtbaar_voor(user).select_related(
+            "ronde__vragenlijst", "praktijk__wijk", "ingediend_door"
+        ),
+        pk=pk,
+    )
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+@dataclass
+class VraagResultaat:
+    vraag: Vraag
+    categorieen: list[str] = field(default_factory=list)
+    # label -> counts per category (distribution questions) or (mean, n) for numbers
+    verdeling: list[tuple[str, list[int]]] = field(default_factory=list)
+    gemiddelden: list[tuple[str, Decimal | None, int]] = field(default_factory=list)
+    eigen: list[tuple[str, object]] = field(default_factory=list)
+    aantal_open: int = 0
+    svg: str = ""
+
+
+@dataclass
+class Resultaten:
+    ronde: Ronde
+    rondes: list[Ronde]
+    secties: list[Sectie]
+    sectie: Sectie | None
+    respons_per_wijk: list[dict]
+    regio_respons: dict
+    vragen: list[VraagResultaat]
+    wijk: Wijk | None
+    wijken: list[Wijk]
+    praktijk: Praktijk | None
+    praktijken: list[Praktijk]
+    wijk_te_klein: bool = False
+    respons_svg: str = ""
+
+
+def _categorieen(vraag: Vraag) -> list[str]:
+    if vraag.type == VraagType.SCHAAL:
+        return ["1", "2", "3", "4", "5"]
+    if vraag.type == VraagType.JA_NEE:
+        return [_("Ja"), _("Nee")]
+    return list(vraag.opties)
+
+
+def _categorie(vraag_type: str, getal, ja_nee, tekst) -> str:
+    if vraag_type == VraagType.SCHAAL:
+        return str(int(getal)) if getal is not None else ""
+    if vraag_type == VraagType.JA_NEE:
+        return _("Ja") if ja_nee else _("Nee")
+    return tekst
+
+
+def _aggregaten(antwoorden: QuerySet[Antwoord]) -> tuple[dict, dict, dict]:
+    """Counts per (code, ronde, category), mean and n per (code, ronde), open answers per (code, ronde)."""
+    telling: dict = defaultdict(int)
+    for rij in (
+        antwoorden.filter(vraag__type__in=VERDELING_TYPES)
+        .values("vraag__code", "respons__ronde_id", "vraag__type", "getal", "ja_nee", "tekst")
+        .annotate(n=Count("pk"))
+    ):
+        categorie = _categorie(rij["vraag__type"], rij["getal"], rij["ja_nee"], rij["tekst"])
+        telling[(rij["vraag__code"], rij["respons__ronde_id"], categorie)] += rij["n"]
+    gemiddeld = {
+        (r["vraag__code"], r["respons__ronde_id"]): (r["gem"], r["n"])
+        for r in antwoorden.filter(vraag__type=VraagType.GETAL)
+        .values("vraag__code", "respons__ronde_id")
+        .annotate(gem=Avg("getal"), n=Count("pk"))
+    }
+    open_ = {
+        (r["vraag__code"], r["respons__ronde_id"]): r["n"]
+        for r in antwoorden.filter(vraag__type=VraagType.OPEN)
+        .values("vraag__code", "respons__ronde_id")
+        .annotate(n=Count("pk"))
+    }
+    return telling, gemiddeld, open_
+
+
+def resultaten(
+    *,
+    user: User,
+    ronde: Ronde,
+    sectie_id: int | None = None,
+    wijk_id: int | None = None,
+    praktijk_id: int | None = None,
+    met_grafieken: bool = True,
+    alle_secties: bool = False,
+) -> Resultaten:
+    """The results of a round for this user's scope, in a constant number of queries.
+
+    Everyone sees the region as aggregates; regio roles pick any wijk, a gebiedsmanager the wijken of
+    their gebieden, practice staff their own practice (its own answers) against its wijk and the region.
+    Earlier years of the same questionnaire are matched by question code.
+    """
+    rondes = [ronde] + list(
+        Ronde.objects.filter(
+            vragenlijst__naam=ronde.vragenlijst.naam, vragenlijst__jaar__lt=ronde.vragenlijst.jaar
+        )
+        .select_related("vragenlijst")
+        .order_by("-vragenlijst__jaar")[:2]
+    )
+    secties = list(ronde.vragenlijst.secties.order_by("volgorde"))
+    sectie = next((s for s in secties if s.pk == sectie_id), secties[0] if secties else None)
+
+    praktijken: list[Praktijk] = []
+    praktijk = None
+    if user.rol == Rol.PRAKTIJKMEDEWERKER:
+        praktijken = list(eigen_praktijken(user=user))
+        praktijk = next((p for p in praktijken if p.pk == praktijk_id), praktijken[0] if praktijken else None)
+        wijken = [praktijk.wijk] if praktijk else []
+    else:
+        wijken = list(Wijk.objects.zichtbaar_voor(user).select_related("gebied").order_by("naam"))
+    wijk = praktijk.wijk if praktijk else next((w for w in wijken if w.pk == wijk_id), None)
+    if wijk is None and user.rol == Rol.GEBIEDSMANAGER and wijken:
+        wijk = wijken[0]
+
+    # Response rate per wijk: active practices and submitted responses, in one grouped query.
+    per_wijk = {
+        r["wijk_id"]: r
+        for r in Praktijk.objects.filter(actief=True)
+        .values("wijk_id")
+        .annotate(
+            praktijken=Count("pk"),
+            ingediend=Count(
+                "responsen",
+                filter=Q(responsen__ronde=ronde, responsen__status=ResponsStatus.INGEDIEND),
+            ),
+        )
+    }
+    regio = {
+        "praktijken": sum(r["praktijken"] for r in per_wijk.values()),
+        "ingediend": sum(r["ingediend"] for r in per_wijk.values()),
+    }
+    regio["percentage"] = 100 * regio["ingediend"] / regio["praktijken"] if regio["praktijken"] else 0
+    respons_per_wijk = []
+    if user.rol != Rol.PRAKTIJKMEDEWERKER:
+        for w in wijken:
+            r = per_wijk.get(w.pk, {"praktijken": 0, "ingediend": 0})
+            pct = 100 * r["ingediend"] / r["praktijken"] if r["praktijken"] else 0
+            respons_per_wijk.append({"wijk": w, **r, "percentage": pct})
+    elif wijk:
+        r = per_wijk.get(wijk.pk, {"praktijken": 0, "ingediend": 0})
+        pct = 100 * r["ingediend"] / r["praktijken"] if r["praktijken"] else 0
+        respons_per_wijk.append({"wijk": wijk, **r, "percentage": pct})
+
+    wijk_te_klein = False
+    if wijk is not None and user.rol == Rol.PRAKTIJKMEDEWERKER:
+        wijk_te_klein = per_wijk.get(wijk.pk, {"ingediend": 0})["ingediend"] < MINIMUM_GROEP
+
+    vragen = list(
+        Vraag.objects.filter(vragenlijst=ronde.vragenlijst)
+        .filter(**({} if alle_secties or sectie is None else {"sectie": sectie}))
+        .select_related("sectie")
+        .order_by("sectie__volgorde", "volgorde")
+    )
+    codes = [v.code for v in vragen]
+    basis = Antwoord.objects.filter(
+        vraag__code__in=codes, respons__ronde__in=rondes, respons__status=ResponsStatus.INGEDIEND
+    )
+    regio_telling, regio_gem, regio_open = _aggregaten(basis)
+    wijk_telling = wijk_gem = None
+    if wijk is not None and not wijk_te_klein:
+        wijk_telling, wijk_gem, _wijk_open = _aggregaten(basis.filter(respons__praktijk__wijk=wijk))
+    eigen: dict = {}
+    if praktijk is not None:
+        for a in Antwoord.objects.filter(
+            vraag__code__in=codes, respons__ronde__in=rondes, respons__praktijk=praktijk
+        ).select_related("vraag", "respons"):
+            eigen[(a.vraag.code, a.respons.ronde_id)] = a
+
+    reeks_scopes = [(_("Regio"), regio_telling, regio_gem)]
+    if wijk_telling is not None:
+        reeks_scopes.append((wijk.naam, wijk_telling, wijk_gem))
+    uitkomst = []
+    for vraag in vragen:
+        vr = VraagResultaat(vraag=vraag, categorieen=_categorieen(vraag))
+        for label, telling, gem in reeks_scopes:
+            for r in rondes:
+                naam = f"{label} {r.vragenlijst.jaar}"
+                if vraag.type in VERDELING_TYPES:
+                    aantallen = [telling.get((vraag.code, r.pk, c), 0) for c in vr.categorieen]
+                    if sum(aantallen) or r is ronde:
+                        vr.verdeling.append((naam, aantallen))
+                elif vraag.type == VraagType.GETAL:
+                    gemiddelde, n = gem.get((vraag.code, r.pk), (None, 0))
+                    if n or r is ronde:
+                        vr.gemiddelden.append((naam, gemiddelde, n))
+        vr.aantal_open = regio_open.get((vraag.code, ronde.pk), 0)
+        if praktijk is not None:
+            for r in rondes:
+                antwoord = eigen.get((vraag.code, r.pk))
+                vr.eigen.append((str(r.vragenlijst.jaar), antwoord.waarde if antwoord else None))
+        if met_grafieken:
+            if vr.verdeling and any(sum(a) for _l, a in vr.verdeling):
+                vr.svg = charts.verdeling_svg(
+                    titel=f"{vraag.code}: {vraag.tekst}", categorieen=vr.categorieen, reeksen=vr.verdeling
+                )
+            elif any(n for _l, _g, n in vr.gemiddelden):
+                vr.svg = charts.staven_svg(
+                    titel=_("%(code)s: gemiddelde") % {"code": vraag.code},
+                    reeksen=[(label, g or 0) for label, g, n in vr.gemiddelden if n],
+                    as_label=_("gemiddelde"),
+                )
+        uitkomst.append(vr)
+
+    respons_svg = ""
+    if met_grafieken and respons_per_wijk and len(respons_per_wijk) <= 30:
+        respons_svg = charts.staven_svg(
+            titel=_("Respons per wijk (ingediend, in procenten)"),
+            reeksen=[(_("Regio"), regio["percentage"])]
+            + [(r["wijk"].naam, r["percentage"]) for r in respons_per_wijk],
+            eenheid="%",
+            maximum=100,
+            as_label=_("percentage ingediend"),
+        )
+    return Resultaten(
+        ronde=ronde,
+        rondes=rondes,
+        secties=secties,
+        sectie=None if alle_secties else sectie,
+        respons_per_wijk=respons_per_wijk,
+        regio_respons=regio,
+        vragen=uitkomst,
+        wijk=wijk,
+        wijken=wijken,
+        praktijk=praktijk,
+        praktijken=praktijken,
+        wijk_te_klein=wijk_te_klein,
+        respons_svg=respons_svg,
+    )
+
+
+# --- praktijkbezoeken ------------------------------------------------------------------------------
+
+
+def bezoek_planning(*, wijk_id: int | None = None, alleen_achter: bool = False) -> QuerySet[Praktijk]:
+    """Active practices with their last held and next planned visit, as subquery annotations.
+
+    ``achter``: no visit this calendar year, or the last one more than twelve months ago.
+    """
+    vandaag = timezone.localdate()
+    gehouden = Praktijkbezoek.objects.filter(praktijk=OuterRef("pk"), status=BezoekStatus.GEHOUDEN)
+    gepland = Praktijkbezoek.objects.filter(
+        praktijk=OuterRef("pk"), status=BezoekStatus.GEPLAND, gepland_op__gte=timezone.now()
+    )
+    qs = (
+        Praktijk.objects.filter(actief=True)
+        .select_related("wijk__gebied")
+        .annotate(
+            laatste_bezoek=Subquery(gehouden.order_by("-gehouden_op").values("gehouden_op")[:1]),
+            volgend_bezoek=Subquery(gepland.order_by("gepland_op").values("gepland_op")[:1]),
+            volgend_bezoek_id=Subquery(gepland.order_by("gepland_op").values("pk")[:1]),
+        )
+        .order_by("wijk__naam", "naam")
+    )
+    grens = vandaag - datetime.timedelta(days=365)
+    achter = (
+        Q(laatste_bezoek__isnull=True)
+        | Q(laatste_bezoek__lt=grens)
+        | Q(laatste_bezoek__year__lt=vandaag.year)
+    )
+    if wijk_id:
+        qs = qs.filter(wijk_id=wijk_id)
+    if alleen_achter:
+        qs = qs.filter(achter)
+    return qs
+
+
+def praktijken_die_bezoek_missen(*, jaar: int | None = None) -> QuerySet[Praktijk]:
+    """Practices without a held or planned visit this calendar year: they will miss the yearly visit."""
+    jaar = jaar or timezone.localdate().year
+    return (
+        Praktijk.objects.filter(actief=True)
+        .exclude(bezoeken__status=BezoekStatus.GEHOUDEN, bezoeken__gehouden_op__year=jaar)
+        .exclude(bezoeken__status=BezoekStatus.GEPLAND, bezoeken__gepland_op__year=jaar)
+        .select_related("wijk")
+        .order_by("wijk__naam", "naam")
+    )
+
+
+def bezoek_list(*, user: User) -> QuerySet[Praktijkbezoek]:
+    return (
+        Praktijkbezoek.objects.zichtbaar_voor(user)
+        .select_related("praktijk__wijk")
+        .prefetch_related("bezoekers")
+        .order_by("-gepland_op")
+    )
+
+
+def bezoek_get(*, user: User, pk: int) -> Praktijkbezoek:
+    qs = (
+        Praktijkbezoek.objects.zichtbaar_voor(user)
+        .select_related("praktijk__wijk", "gezien_door")
+        .prefetch_related("bezoekers", "bouwstenen", "themas", "ondersteuningsbehoeften")
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def themas_met_afspraken(*, praktijk: Praktijk) -> list[int]:
+    """The themes of the practice's active SMART-afspraken with nearby practices (for pre-filling)."""
+    from samenwerking.constants import AfspraakStatus
+    from samenwerking.models import Afspraak
+
+    return list(
+        Afspraak.objects.filter(
+            praktijken=praktijk, status__in=[AfspraakStatus.ACTIEF, AfspraakStatus.GEBORGD]
+        )
+        .values_list("thema_id", flat=True)
+        .distinct()
+    )
+
+
+def praktijk_in_scope(*, user: User, pk: int) -> Praktijk:
+    """A practice the user may see (404 otherwise)."""
+    return get_object_or_404(Praktijk.objects.zichtbaar_voor(user).select_related("wijk"), pk=pk)

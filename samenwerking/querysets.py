@@ -1,0 +1,37 @@
+"""Scoping of verbanden and agreements by role: the wijken a user may see, plus the verbanden the
+user's own practice takes part in (a border practice can join a verband of a neighbouring wijk)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+
+from wijken.models import Wijk
+from zio_portal.constants import Rol
+
+if TYPE_CHECKING:
+    from zio_portal.models import User
+
+
+def _verband_scope(user: User, prefix: str = "") -> models.Q:
+    q = models.Q(**{f"{prefix}wijk__in": Wijk.objects.zichtbaar_voor(user).values("pk")})
+    if user.is_authenticated and user.rol == Rol.PRAKTIJKMEDEWERKER:
+        from .models import Deelname
+
+        eigen = Deelname.objects.filter(praktijk__medewerkers__user=user).values("verband")
+        q |= models.Q(**{f"{prefix}pk__in": eigen})
+    return q
+
+
+class VerbandQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user: User) -> VerbandQuerySet:
+        """Region roles see all; a gebiedsmanager their gebieden; practice staff their wijk and verbanden."""
+        return self.filter(_verband_scope(user))
+
+
+class AfspraakQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user: User) -> AfspraakQuerySet:
+        from .models import Samenwerkingsverband
+
+        return self.filter(verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk"))

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Start the background worker (with beat) and the portal; stop both with Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HOST=${1:-127.0.0.1}
+PORT=${2:-8000}
+PY=.venv/bin/python
+mkdir -p var
+
+.venv/bin/celery -A zio_portal worker --beat --concurrency=2 -l info \
+  --schedule var/celerybeat-schedule >var/worker.log 2>&1 &
+WORKER=$!
+trap 'kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null' EXIT INT TERM
+
+if [ -n "${DATABASE_URL:-}" ]; then db="PostgreSQL ($DATABASE_URL)"; else db="SQLite (var/zio_portal.sqlite3)"; fi
+if [ -n "${REDIS_URL:-}" ]; then broker="Redis ($REDIS_URL)"; else broker="bestandsbroker in var/broker (geen server nodig)"; fi
+cat <<MSG
+
+  ZIO wijksamenwerking draait op  http://$HOST:$PORT/
+  Database: $db
+  Achtergrondtaken: Celery-worker (pid $WORKER, log var/worker.log), broker: $broker
+
+MSG
+$PY manage.py demodata --logins
+echo
+echo "  Stoppen: Ctrl-C"
+echo
+exec $PY manage.py runserver "$HOST:$PORT" --noreload

@@ -1,0 +1,65 @@
+"""Every demo role logs in through the real login page and sees its own home page."""
+
+import pytest
+from django.core.management import call_command
+
+from zio_portal.demo import DEMO_WACHTWOORD
+
+from .conftest import ernstige_schendingen, login, screenshot
+
+# demodata re-seeds the PDCA steps, themes and bouwstenen that the flush of an earlier
+# transactional test removed.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+# username -> text the home page of that role must show
+VERWACHT = {
+    "beheerder": "Regio Maastricht-Heuvelland",
+    "beleidsadviseur": "Regio Maastricht-Heuvelland",
+    "projectleider": "Regio Maastricht-Heuvelland",
+    "gebiedsmanager": "Wijksamenwerkingsverbanden (WSV)",
+    "gebiedsmanager2": "Wijksamenwerkingsverbanden (WSV)",
+    "praktijkmanager": "Mijn samenwerkingsverbanden",
+    "praktijkmanager2": "Mijn samenwerkingsverbanden",
+    "huisarts": "Mijn samenwerkingsverbanden",
+}
+
+
+def test_login_page_is_accessible_and_rejects_a_wrong_password(page, axe):
+    call_command("demodata", verbosity=0)
+    page.goto("/")
+    assert "/inloggen/" in page.url, "anonymous users are sent to the login page"
+    assert ernstige_schendingen(axe, page) == []
+    screenshot(page, "login")
+
+    login(page, "praktijkmanager", "verkeerd-wachtwoord")
+    assert page.get_by_role("alert").is_visible()
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Gebruikersnaam").input_value() == "praktijkmanager", "the input is kept"
+
+
+def test_every_demo_role_logs_in_and_sees_its_home_page(page, axe):
+    call_command("demodata", verbosity=0)
+    for username, kop in VERWACHT.items():
+        login(page, username, DEMO_WACHTWOORD)
+        page.wait_for_url("**/")
+        assert page.get_by_text(kop, exact=False).first.is_visible(), f"{username} sees '{kop}'"
+        assert "Uitloggen" in page.content()
+        assert ernstige_schendingen(axe, page) == [], username
+        screenshot(page, f"home-{username}")
+        page.get_by_role("button", name="Uitloggen").click()
+        page.wait_for_url("**/inloggen/")
+
+
+def test_home_page_on_a_phone(browser, live_server, axe):
+    call_command("demodata", verbosity=0)
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    login(page, "praktijkmanager", DEMO_WACHTWOORD)
+    page.wait_for_url("**/")
+    assert page.get_by_role("button", name="Menu openen").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no horizontal scrolling on a phone"
+    assert ernstige_schendingen(axe, page) == []
+    screenshot(page, "home-praktijkmanager-telefoon")
+    context.close()

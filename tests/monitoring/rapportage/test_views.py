@@ -1,0 +1,83 @@
+"""Pages of the rapportage: the private download per role, the self-refreshing status, the request."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+from monitoring.models import Rapportage
+from tests.url_cases import ROLLEN
+
+from .conftest import TOT, VAN
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.7 test\n%%EOF"
+
+
+@pytest.fixture
+def met_bestand(world):
+    """A ready report of gebied A (with a file), first unshared."""
+    r = Rapportage.objects.create(
+        periode_van=VAN, periode_tot=TOT, scope="gebied", gebied=world.gebied_a, status="gereed"
+    )
+    r.bestand.save(f"rapportage-{r.pk}-test.pdf", ContentFile(PDF), save=True)
+    yield r
+    r.bestand.storage.delete(r.bestand.name)
+
+
+@pytest.mark.parametrize("gedeeld", [False, True])
+def test_download_for_every_role(world, client, met_bestand, gedeeld):
+    if gedeeld:
+        Rapportage.objects.filter(pk=met_bestand.pk).update(
+            definitief_op=timezone.now(), gedeeld_op=timezone.now()
+        )
+    url = reverse("rapportage:download", args=[met_bestand.pk])
+    verwacht = {rol: 403 for rol in ROLLEN if rol.startswith("praktijkmedewerker")}
+    verwacht |= {"anoniem": 302, "beheerder": 200, "beleidsadviseur": 200, "projectleider": 200}
+    verwacht["gebiedsmanager"] = 200 if gedeeld else 404  # gebied A's manager, only once shared
+    for rol in ROLLEN:
+        client.logout()
+        if rol != "anoniem":
+            client.force_login(world.users[rol])
+        response = client.get(url)
+        assert response.status_code == verwacht[rol], rol
+        if response.status_code == 200:
+            assert b"".join(response.streaming_content) == PDF
+            assert response["Content-Type"] == "application/pdf"
+            assert "attachment" in response["Content-Disposition"]
+            assert "no-store" in response["Cache-Control"]
+    client.force_login(world.users["gebiedsmanager_b"])
+    assert client.get(url).status_code == 404  # another gebied's manager
+    assert met_bestand.bestand.name not in client.get(reverse("rapportage:list")).content.decode()
+
+
+def test_status_partial_polls_while_running_and_stops_when_done(world, client):
+    r = Rapportage.objects.create(periode_van=VAN, periode_tot=TOT, scope="regio", status="bezig")
+    client.force_login(world.users["beleidsadviseur"])
+    url = reverse("rapportage:detail", args=[r.pk])
+    volledig = client.get(url).content.decode()
+    assert 'hx-trigger="every 2s"' in volledig and "<html" in volledig
+    deel = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="rapportage-status"' in deel and "<html" not in deel and "every 2s" in deel
+    Rapportage.objects.filter(pk=r.pk).update(
+        status="mislukt", foutmelding="Fout bij het maken van de PDF: x"
+    )
+    deel = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "every 2s" not in deel and "Fout bij het maken van de PDF: x" in deel
+
+
+def test_request_form_creates_one_job_and_redirects(world, client, django_capture_on_commit_callbacks):
+    client.force_login(world.users["beleidsadviseur"])
+    data = {"periode_soort": "jaar", "jaar": 2026, "scope": "wijk", "wijk": world.wijk_b1.pk}
+    with django_capture_on_commit_callbacks() as taken:
+        response = client.post(reverse("rapportage:aanvragen"), data)
+        client.post(reverse("rapportage:aanvragen"), data)
+    r = Rapportage.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("rapportage:detail", args=[r.pk])
+    assert (r.periode_van, r.periode_tot, r.wijk, r.gebied) == (VAN, TOT, world.wijk_b1, None)
+    assert len(taken) == 1
+    fout = client.post(reverse("rapportage:aanvragen"), {"periode_soort": "vrij", "scope": "gebied"})
+    assert fout.status_code == 200 and "Kies het gebied" in fout.content.decode()

@@ -1,0 +1,154 @@
+"""The report job through the real Redis broker and real worker processes, on the test database.
+
+transactional_db: the rows are committed, so the worker's own connection sees them. After each test
+the flushed reference data (PDCA steps, thema's, bouwstenen) is seeded again for the tests after it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from pypdf import PdfReader
+
+from monitoring.constants import RapportageStatus
+from monitoring.models import Rapportage
+from monitoring.rapportage import services
+from monitoring.rapportage.tasks import rapportage_genereren_task, rapportages_opruimen_task
+from tests.conftest import BASE_DIR, _celery_executable, _database_url
+from zio_portal.celery import app
+
+from .conftest import TOT, VAN
+
+pytestmark = pytest.mark.worker
+
+
+@pytest.fixture
+def opnieuw_zaaien(django_db_setup, django_db_blocker):
+    """Listed before the database fixtures, so this teardown runs after the flush of transactional_db."""
+    yield
+    from monitoring import seeds as monitoring_seeds
+    from monitoring.models import Bouwsteen
+    from samenwerking import seeds as samenwerking_seeds
+    from samenwerking.models import PdcaStap, Thema
+
+    with django_db_blocker.unblock():
+        samenwerking_seeds.zaai(PdcaStap=PdcaStap, Thema=Thema)
+        monitoring_seeds.zaai(Bouwsteen=Bouwsteen)
+
+
+def _wacht(pk: int, statussen: set[str], seconden: float = 90) -> Rapportage:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        r = Rapportage.objects.get(pk=pk)
+        if r.status in statussen:
+            return r
+        time.sleep(0.05)
+    pytest.fail(f"rapportage {pk} bleef {r.status} (verwacht {statussen})")
+
+
+def _bestanden(opslag) -> list[str]:
+    pad = Path(opslag.location) / "rapportages"
+    return sorted(str(p) for p in pad.rglob("rapportage-*.pdf")) if pad.exists() else []
+
+
+def test_requested_report_is_made_by_the_worker_once(
+    opnieuw_zaaien, celery_worker_process, transactional_db, rapport_world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        r = services.rapportage_aanvragen(
+            door=rapport_world.users["beleidsadviseur"], periode_van=VAN, periode_tot=TOT, scope="regio"
+        )
+    # The same job delivered twice (e.g. redelivery after a lost ack) makes one file.
+    rapportage_genereren_task.delay(r.pk)
+    r = _wacht(r.pk, {RapportageStatus.GEREED, RapportageStatus.MISLUKT})
+    assert r.status == RapportageStatus.GEREED, r.foutmelding
+    time.sleep(3)  # let the second delivery run (it is skipped by the claim)
+    r = Rapportage.objects.get(pk=r.pk)
+    opslag = r.bestand.storage
+    eigen = [p for p in _bestanden(opslag) if f"rapportage-{r.pk}-" in p]
+    try:
+        assert r.pogingen == 1
+        assert len(eigen) == 1, eigen
+        with r.bestand.open("rb") as f:
+            reader = PdfReader(f)
+            tekst = "\n".join(p.extract_text() for p in reader.pages)
+        assert len(reader.pages) > 3
+        for wijk in rapport_world.wijken:
+            assert wijk.naam in tekst
+    finally:
+        for p in eigen:
+            os.remove(p)
+
+
+def _start_worker(node: str, log: Path) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(connection.settings_dict),
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [_celery_executable(), "-A", "zio_portal", "worker", "--pool=prefork", "--concurrency=1"]
+    command += ["-Q", "celery", "--without-mingle", "--without-gossip", "-l", "info", "-n", node]
+    with open(log, "ab") as uit:
+        proces = subprocess.Popen(
+            command, cwd=BASE_DIR, env=env, stdout=uit, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    einde = time.monotonic() + 30
+    while not app.control.ping(destination=[node], timeout=0.5):
+        assert proces.poll() is None, log.read_text()[-3000:]
+        assert time.monotonic() < einde, log.read_text()[-3000:]
+    return proces
+
+
+def test_a_worker_killed_mid_job_leaves_no_half_file_and_the_job_is_redone(
+    opnieuw_zaaien, celery_worker_process, transactional_db, rapport_world, tmp_path
+):
+    """SIGKILL the whole worker (main process and its child) while the report is being made. The job
+    stays "bezig" without a file; once the hard time limit has passed (simulated by back-dating the
+    start), the cleanup job, sent through the broker, requeues it and a new worker makes it."""
+    # Park the session's worker, so only our own worker takes jobs from the queue.
+    app.control.cancel_consumer("celery", destination=[celery_worker_process], reply=True, timeout=5)
+    log = tmp_path / "worker.log"
+    eerste = _start_worker(f"zio-kill-{uuid.uuid4().hex[:6]}@localhost", log)
+    tweede = None
+    r = Rapportage.objects.create(
+        periode_van=VAN,
+        periode_tot=TOT,
+        scope="regio",
+        aangevraagd_door=rapport_world.users["beleidsadviseur"],
+    )
+    try:
+        rapportage_genereren_task.delay(r.pk)
+        _wacht(r.pk, {RapportageStatus.BEZIG})
+        os.killpg(eerste.pid, signal.SIGKILL)
+        eerste.wait(timeout=10)
+        r = Rapportage.objects.get(pk=r.pk)
+        assert r.status == RapportageStatus.BEZIG, "killed before the job finished"
+        assert not r.bestand
+        assert not [p for p in _bestanden(r.bestand.storage) if f"rapportage-{r.pk}-" in p], "no half file"
+
+        Rapportage.objects.filter(pk=r.pk).update(gestart_op=r.gestart_op - services.harde_limiet())
+        tweede = _start_worker(f"zio-herstart-{uuid.uuid4().hex[:6]}@localhost", log)
+        rapportages_opruimen_task.delay()
+        r = _wacht(r.pk, {RapportageStatus.GEREED, RapportageStatus.MISLUKT})
+        assert r.status == RapportageStatus.GEREED, r.foutmelding
+        assert r.pogingen == 2
+        eigen = [p for p in _bestanden(r.bestand.storage) if f"rapportage-{r.pk}-" in p]
+        assert len(eigen) == 1
+        with r.bestand.open("rb") as f:
+            assert len(PdfReader(f).pages) > 3
+        for p in eigen:
+            os.remove(p)
+    finally:
+        for proces in (eerste, tweede):
+            if proces and proces.poll() is None:
+                os.killpg(proces.pid, signal.SIGTERM)
+                proces.wait(timeout=30)
+        app.control.add_consumer("celery", destination=[celery_worker_process], reply=True, timeout=5)

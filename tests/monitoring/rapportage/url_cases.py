@@ -1,0 +1,84 @@
+"""Per-role expectations of the rapportage URLs, walked by tests/zio_portal/test_urls.py.
+
+``rapportage_world`` adds a ready region report, and a shared report of gebied A, without files: the
+download of a ready report without a file is a 404 for those who may see it (the streaming itself is
+tested in tests/monitoring/rapportage/test_views.py)."""
+
+import datetime
+
+from django.utils import timezone
+
+from tests.url_cases import Case, everyone
+
+REGIO = {"beheerder": 200, "beleidsadviseur": 200, "projectleider": 200}
+
+
+def rapportage_world(world):
+    if hasattr(world, "rapportage_regio"):
+        return world
+    from monitoring.models import Rapportage
+
+    periode = {"periode_van": datetime.date(2025, 1, 1), "periode_tot": datetime.date(2025, 12, 31)}
+    world.rapportage_regio = Rapportage.objects.create(scope="regio", status="gereed", **periode)
+    world.rapportage_gebied_a = Rapportage.objects.create(
+        scope="gebied",
+        gebied=world.gebied_a,
+        status="gereed",
+        definitief_op=timezone.now(),
+        gedeeld_op=timezone.now(),
+        **periode,
+    )
+    return world
+
+
+def _regio(w):
+    return [rapportage_world(w).rapportage_regio.pk]
+
+
+def _gebied_a(w):
+    return [rapportage_world(w).rapportage_gebied_a.pk]
+
+
+# The beheerder is a superuser, and Django grants a superuser every permission.
+NIET = {
+    "praktijkmedewerker": 403,
+    "praktijkmedewerker_andere_wijk": 403,
+    "praktijkmedewerker_ander_gebied": 403,
+}
+
+CASES = [
+    Case("rapportage:list", everyone(200, **NIET)),
+    Case("rapportage:aanvragen", everyone(403, beheerder=200, beleidsadviseur=200)),
+    Case("rapportage:detail", label="regio", args=_regio, expect=everyone(404, **REGIO, **NIET)),
+    Case(
+        "rapportage:detail",
+        label="gedeeld, gebied A",
+        args=_gebied_a,
+        expect=everyone(404, **REGIO, gebiedsmanager=200, **NIET),
+    ),
+    Case("rapportage:download", label="regio, zonder bestand", args=_regio, expect=everyone(404, **NIET)),
+    Case(
+        "rapportage:beoordelen",
+        label="regio",
+        method="post",
+        args=_regio,
+        data=lambda w: {"commentaar": "ok"},
+        expect=everyone(404, beheerder=302, projectleider=403, beleidsadviseur=302, **NIET),
+    ),
+    Case(
+        "rapportage:definitief",
+        label="regio",
+        method="post",
+        args=_regio,
+        expect=everyone(404, beheerder=302, projectleider=403, beleidsadviseur=302, **NIET),
+    ),
+    Case(
+        "rapportage:delen",
+        label="gedeeld, gebied A",
+        method="post",
+        args=_gebied_a,
+        expect=everyone(
+            404, beheerder=302, projectleider=403, gebiedsmanager=403, beleidsadviseur=302, **NIET
+        ),
+    ),
+]

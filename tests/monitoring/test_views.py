@@ -1,0 +1,295 @@
+"""Monitoring views: filling in, results as aggregates, import, visits; IDOR and query counts."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import Workbook, load_workbook
+
+from monitoring.constants import ResponsBron, ResponsStatus, VraagType
+from monitoring.models import Antwoord, Respons
+from monitoring.services import respons_opslaan, vragenlijst_kopieren
+from tests.monitoring.factories import (
+    PraktijkbezoekFactory,
+    ResponsFactory,
+    RondeFactory,
+    SectieFactory,
+    VraagFactory,
+    VragenlijstFactory,
+)
+from tests.wijken.factories import PraktijkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ronde(world):
+    """An open round this year with one question of each type, and last year's round (copied)."""
+    vandaag = timezone.localdate()
+    vorig = VragenlijstFactory(jaar=vandaag.year - 1)
+    sectie = SectieFactory(vragenlijst=vorig, titel="Samenwerking")
+    VraagFactory(sectie=sectie, code="SW01", type=VraagType.SCHAAL)
+    VraagFactory(sectie=sectie, code="SW02", type=VraagType.JA_NEE, tekst="Heeft u een waarneemregeling?")
+    VraagFactory(
+        sectie=sectie,
+        code="SW03",
+        type=VraagType.MEERKEUZE,
+        opties=["Wekelijks", "Maandelijks"],
+        tekst="Hoe vaak?",
+    )
+    VraagFactory(sectie=sectie, code="ALG01", type=VraagType.GETAL, tekst="Aantal patiënten?")
+    VraagFactory(sectie=sectie, code="OPEN1", type=VraagType.OPEN, tekst="Opmerkingen?", verplicht=False)
+    vorige = RondeFactory(vragenlijst=vorig)
+    dit = vragenlijst_kopieren(vragenlijst=vorig, jaar=vandaag.year)
+    nu = RondeFactory(
+        vragenlijst=dit,
+        opent_op=vandaag - datetime.timedelta(days=5),
+        sluit_op=vandaag + datetime.timedelta(days=5),
+    )
+    nu.vorige = vorige
+    return nu
+
+
+def _antwoorden(**extra):
+    data = {"SW01": "4", "SW02": "ja", "SW03": "Maandelijks", "ALG01": "2100", "OPEN1": ""}
+    data.update(extra)
+    return data
+
+
+def test_vragenlijst_kopieren_keeps_the_codes(ronde):
+    codes = set(ronde.vragenlijst.vragen.values_list("code", flat=True))
+    assert codes == set(ronde.vorige.vragenlijst.vragen.values_list("code", flat=True))
+    assert ronde.vragenlijst.gebaseerd_op == ronde.vorige.vragenlijst
+
+
+def test_practice_saves_a_draft_then_submits_and_it_becomes_read_only(world, ronde, client):
+    client.force_login(world.users["praktijkmedewerker"])
+    url = reverse("monitoring:respons-invullen", args=[ronde.pk, world.praktijk_a1.pk])
+    # A draft may be incomplete; an invalid number is reported next to the field and the input kept.
+    response = client.post(url, {"SW01": "3", "ALG01": "veel", "actie": "opslaan"})
+    assert response.status_code == 200
+    assert "Vul een getal in" in response.content.decode()
+    assert 'value="veel"' in response.content.decode()
+    assert not Respons.objects.exists()
+
+    response = client.post(url, {"SW01": "3", "actie": "opslaan"})
+    assert response.status_code == 302
+    respons = Respons.objects.get()
+    assert respons.status == ResponsStatus.CONCEPT
+    assert respons.antwoorden.get().getal == 3
+
+    # Submitting with required questions missing fails, per question, and saves nothing new.
+    response = client.post(url, {"SW01": "5", "actie": "indienen"})
+    assert response.status_code == 200
+    assert response.content.decode().count("Deze vraag is verplicht.") == 3
+    respons.refresh_from_db()
+    assert respons.status == ResponsStatus.CONCEPT and respons.antwoorden.get().getal == 3
+
+    response = client.post(url, {**_antwoorden(), "actie": "indienen"})
+    assert response.status_code == 302
+    respons.refresh_from_db()
+    assert (
+        respons.status == ResponsStatus.INGEDIEND
+        and respons.ingediend_door == world.users["praktijkmedewerker"]
+    )
+    assert respons.antwoorden.count() == 4
+
+    assert client.post(url, {**_antwoorden(SW01="1"), "actie": "opslaan"}).status_code == 403
+    assert respons.antwoorden.get(vraag__code="SW01").getal == 4
+    assert "Indienen" not in client.get(url).content.decode()
+
+
+def test_last_years_answer_is_shown_beside_this_years(world, ronde, client):
+    vorig = ResponsFactory(ronde=ronde.vorige, praktijk=world.praktijk_a1, ingediend=True)
+    Antwoord.objects.create(
+        respons=vorig, vraag=ronde.vorige.vragenlijst.vragen.get(code="SW03"), tekst="Wekelijks"
+    )
+    client.force_login(world.users["praktijkmedewerker"])
+    html = client.get(
+        reverse("monitoring:respons-invullen", args=[ronde.pk, world.praktijk_a1.pk])
+    ).content.decode()
+    assert f"Uw antwoord in {ronde.vorige.vragenlijst.jaar}" in html
+    assert "Wekelijks" in html.split("SW03")[-1]
+
+
+def test_idor_another_practices_respons_and_bezoek(world, ronde, client):
+    """Staff of the neighbouring practice (same wijk) and of another wijk cannot reach A1's data."""
+    respons = ResponsFactory(ronde=ronde, praktijk=world.praktijk_a1)
+    bezoek = PraktijkbezoekFactory(praktijk=world.praktijk_a1, gehouden=True, gedeeld_op=timezone.now())
+    client.force_login(world.users["praktijkmedewerker_buur"])
+    assert client.get(reverse("monitoring:respons-detail", args=[respons.pk])).status_code == 404
+    assert client.get(reverse("monitoring:bezoek-detail", args=[bezoek.pk])).status_code == 404
+    assert client.post(reverse("monitoring:bezoek-gezien", args=[bezoek.pk])).status_code == 404
+    # the practice is visible to its wijk neighbour, but only its own staff fill in: 403
+    url = reverse("monitoring:respons-invullen", args=[ronde.pk, world.praktijk_a1.pk])
+    assert client.post(url, {**_antwoorden(), "actie": "opslaan"}).status_code == 403
+    client.force_login(world.users["praktijkmedewerker_ander_gebied"])
+    assert client.get(url).status_code == 404
+    bezoek.refresh_from_db()
+    assert bezoek.gezien_op is None and respons.antwoorden.count() == 0
+
+
+def _ingediend(ronde, praktijk, sw01: int):
+    return respons_opslaan(
+        ronde=ronde,
+        praktijk=praktijk,
+        waarden={
+            v: w
+            for v in ronde.vragenlijst.vragen.all()
+            if (w := {"SW01": sw01, "SW02": True, "SW03": "Wekelijks", "ALG01": 1000}.get(v.code)) is not None
+        }
+        | dict.fromkeys(ronde.vragenlijst.vragen.filter(code="OPEN1")),
+        indienen=True,
+        door=None,
+    )
+
+
+def test_results_are_aggregates_and_practice_sees_own_answers(world, ronde, client):
+    _ingediend(ronde, world.praktijk_a1, 5)
+    _ingediend(ronde, world.praktijk_a1_buur, 1)
+    _ingediend(ronde, world.praktijk_b1, 3)
+    client.force_login(world.users["praktijkmedewerker"])
+    html = client.get(reverse("monitoring:resultaten", args=[ronde.pk])).content.decode()
+    assert "<svg" in html and "<title>SW01" in html
+    assert "Uw praktijk" in html
+    # wijk A1 has only two submitted responses: its totals are held back, the neighbour's "1" stays hidden
+    assert "minder dan drie praktijken" in html
+    assert "Praktijk Oranjeplein" not in html
+    assert "Regio " in html
+
+
+def test_results_export_is_an_excel_workbook(world, ronde, client):
+    _ingediend(ronde, world.praktijk_a1, 4)
+    client.force_login(world.users["beleidsadviseur"])
+    response = client.get(reverse("monitoring:resultaten-export", args=[ronde.pk]))
+    wb = load_workbook(io.BytesIO(response.content))
+    assert wb.sheetnames[:3] == ["Respons", "Verdeling", "Getallen"]
+    rijen = list(wb["Verdeling"].iter_rows(values_only=True))
+    assert ("SW01", rijen[1][1], f"Regio {ronde.vragenlijst.jaar}", "4", 1) in rijen
+
+
+@pytest.mark.parametrize("schaal", [1, 10])
+def test_results_and_planning_queries_do_not_grow(
+    world, ronde, client, django_assert_max_num_queries, schaal
+):
+    praktijken = [PraktijkFactory(wijk=world.wijk_b2) for _ in range(5 * schaal)]
+    for n, praktijk in enumerate(praktijken):
+        _ingediend(ronde, praktijk, n % 5 + 1)
+        PraktijkbezoekFactory(praktijk=praktijk, gehouden=True)
+    client.force_login(world.users["beleidsadviseur"])
+    with django_assert_max_num_queries(14):
+        assert (
+            client.get(
+                reverse("monitoring:resultaten", args=[ronde.pk]) + f"?wijk={world.wijk_b2.pk}"
+            ).status_code
+            == 200
+        )
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("monitoring:bezoek-list")).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("monitoring:index")).status_code == 200
+
+
+def _xlsx(rijen) -> bytes:
+    wb = Workbook()
+    for rij in rijen:
+        wb.active.append(rij)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_import_reports_every_bad_cell_and_imports_all_or_nothing(world, ronde, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(world.users["beleidsadviseur"])
+    url = reverse("monitoring:import", args=[ronde.pk])
+    a1, b1 = world.praktijk_a1.agb_code, world.praktijk_b1.agb_code
+    slecht = f"agb_code;SW01;SW02;ALG01;XX9\n{a1};4;ja;2000;x\n99999999;3;nee;1;\n{b1};7;misschien;veel;\n"
+    response = client.post(url, {"bestand": SimpleUploadedFile("export.csv", slecht.encode())})
+    html = response.content.decode()
+    assert "Onbekende kolom" in html and "Onbekende AGB-code" in html
+    assert "ligt niet op de schaal" in html and "geen ja of nee" in html and "geen getal" in html
+    assert "Importeren bevestigen" not in html
+    assert not Respons.objects.exists()
+
+    goed = _xlsx(
+        [
+            ["agb_code", "SW01", "SW02", "SW03", "ALG01"],
+            [a1, 4, "ja", "Wekelijks", 2000],
+            [b1, 2, "nee", "", 1500],
+        ]
+    )
+    response = client.post(url, {"bestand": SimpleUploadedFile("export.xlsx", goed)})
+    assert "Importeren bevestigen" in response.content.decode()
+    assert not Respons.objects.exists(), "a preview saves nothing"
+    token = client.session["monitoring_import"]["token"]
+    assert client.post(url, {"actie": "bevestigen", "token": "fout"}).status_code == 302
+    assert not Respons.objects.exists()
+    response = client.post(url, {"actie": "bevestigen", "token": token})
+    assert response.status_code == 302
+    assert set(Respons.objects.values_list("bron", "status")) == {
+        (ResponsBron.IMPORT, ResponsStatus.INGEDIEND)
+    }
+    assert Respons.objects.get(praktijk=world.praktijk_b1).antwoorden.get(vraag__code="SW01").getal == 2
+
+
+def test_visit_is_planned_reported_shared_and_seen(world, client, django_capture_on_commit_callbacks):
+    client.force_login(world.users["beleidsadviseur"])
+    moment = timezone.localtime() + datetime.timedelta(days=7)
+    response = client.post(
+        reverse("monitoring:bezoek-plannen", args=[world.praktijk_a1.pk]),
+        {"gepland_op": moment.strftime("%Y-%m-%dT%H:%M"), "bezoekers": [world.users["beleidsadviseur"].pk]},
+    )
+    bezoek = world.praktijk_a1.bezoeken.get()
+    assert response.status_code == 302
+    ics = client.get(reverse("monitoring:bezoek-ics", args=[bezoek.pk])).content.decode()
+    assert "METHOD:REQUEST" in ics and f"UID:praktijkbezoek-{bezoek.pk}@" in ics
+    assert "DTSTAMP:" in ics and "TZID=Europe/Amsterdam" in ics
+    client.post(reverse("monitoring:bezoek-uitnodigen", args=[bezoek.pk]))
+    assert mail.outbox[-1].attachments[0][0] == "praktijkbezoek.ics"
+
+    verslag = client.get(reverse("monitoring:bezoek-verslag", args=[bezoek.pk]))
+    thema = world.afspraak_a1.thema
+    assert verslag.context["form"].initial["themas"] == [thema.pk], "pre-filled from the SMART-afspraken"
+    response = client.post(
+        reverse("monitoring:bezoek-verslag", args=[bezoek.pk]),
+        {
+            "gehouden_op": timezone.localdate().isoformat(),
+            "wat_gaat_goed": "Waarneming loopt.",
+            "uitdagingen": "Vacatures.",
+            "themas": [thema.pk],
+            "ondersteuning_personeel": "Hulp bij werving.",
+            "terugkoppeling": "Dank voor het gesprek.",
+        },
+    )
+    assert response.status_code == 302
+    bezoek.refresh_from_db()
+    assert bezoek.status == "gehouden" and bezoek.ondersteuningsbehoeften.get().categorie == "personeel"
+
+    client.force_login(world.users["praktijkmedewerker"])
+    assert (
+        "Dank voor het gesprek."
+        not in client.get(reverse("monitoring:bezoek-detail", args=[bezoek.pk])).content.decode()
+    )
+
+    client.force_login(world.users["beleidsadviseur"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("monitoring:bezoek-delen", args=[bezoek.pk]))
+    bezoek.refresh_from_db()
+    assert bezoek.gedeeld_op is not None
+    assert reverse("monitoring:bezoek-detail", args=[bezoek.pk]) in mail.outbox[-1].body
+
+    client.force_login(world.users["praktijkmedewerker"])
+    assert (
+        "Dank voor het gesprek."
+        in client.get(reverse("monitoring:bezoek-detail", args=[bezoek.pk])).content.decode()
+    )
+    client.post(reverse("monitoring:bezoek-gezien", args=[bezoek.pk]), {"reactie": "Dank, we pakken het op."})
+    bezoek.refresh_from_db()
+    assert bezoek.gezien_door == world.users["praktijkmedewerker"] and bezoek.reactie_praktijk

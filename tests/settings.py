@@ -1,0 +1,20 @@
+"""Settings for the test suite: production settings (DEBUG off) served over plain HTTP on localhost.
+
+DATABASE_URL and REDIS_URL come from the environment (``make test`` points them at the real
+PostgreSQL and Redis); the embedded defaults apply when they are absent.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-only-for-the-test-suite-0123456789abcdef")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "False")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+os.environ.setdefault("EMAIL_URL", "consolemail://")
+
+from zio_portal.settings import *  # noqa: E402,F403
+
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405  (whitenoise looks there)

@@ -1,0 +1,154 @@
+"""Walk every URL of the portal for every role.
+
+Every named URL must have a declared expectation per role: anonymous users go to the login page, roles
+outside the object's scope get 403 or 404, allowed roles get 200. The cases live beside each app's
+tests (``tests/<app>/url_cases.py``); a new page without a case fails
+``test_every_url_has_a_declared_expectation``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.monitoring.rapportage.url_cases import CASES as RAPPORTAGE_CASES
+from tests.monitoring.url_cases import CASES as MONITORING_CASES
+from tests.samenwerking.url_cases import CASES as SAMENWERKING_CASES
+from tests.url_cases import ADMIN_LOGIN, LOGIN, REGIO_200, ROLLEN, Case, everyone
+
+pytestmark = pytest.mark.django_db
+
+BASE_CASES = [
+    Case("home", everyone(200)),
+    Case("login", everyone(302, anoniem=200)),
+    Case("logout", everyone(405)),  # logging out is a POST
+    Case("health", everyone(200, anoniem=200)),
+    Case("wijken:wijk-list", everyone(200)),
+    Case(
+        "wijken:gebied-overzicht",
+        label="gebied A",
+        args=lambda w: [w.gebied_a.pk],
+        # Practice staff see their own gebied exists, but the overview of all its WSVs is not theirs.
+        expect=everyone(
+            404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=403, praktijkmedewerker_andere_wijk=403
+        ),
+    ),
+    Case(
+        "wijken:wijk-detail",
+        label="wijk A1",
+        args=lambda w: [w.wijk_a1.pk],
+        expect=everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=200),
+    ),
+    Case(
+        "wijken:wijk-detail",
+        label="wijk B1",
+        args=lambda w: [w.wijk_b1.pk],
+        expect=everyone(404, **REGIO_200, praktijkmedewerker_ander_gebied=200),
+    ),
+    Case(
+        "wijken:sociale-kaart",
+        label="wijk A1",
+        args=lambda w: [w.wijk_a1.pk],
+        expect=everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=200),
+    ),
+    Case(
+        "wijken:sociale-kaart-export",
+        label="wijk B1",
+        args=lambda w: [w.wijk_b1.pk],
+        expect=everyone(404, **REGIO_200, praktijkmedewerker_ander_gebied=200),
+    ),
+    Case(
+        "wijken:wijk-inventarisatie",
+        label="wijk A1",
+        args=lambda w: [w.wijk_a1.pk],
+        expect=everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=403),
+    ),
+    Case(
+        "wijken:praktijk-inventarisatie",
+        label="own practice of praktijkmedewerker",
+        args=lambda w: [w.praktijk_a1.pk],
+        expect=everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=200),
+    ),
+    Case(
+        "wijken:praktijk-inventarisatie",
+        label="neighbour practice in the same wijk",
+        args=lambda w: [w.praktijk_a1_buur.pk],
+        # Staff of another practice in the wijk see that practice, not its inventory.
+        expect=everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=403),
+    ),
+    Case(
+        "wijken:praktijk-inventarisatie",
+        label="POST: only the practice itself (or the beheerder) saves",
+        method="post",
+        args=lambda w: [w.praktijk_a1_buur.pk],
+        data=lambda w: {"form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"},
+        expect=everyone(
+            404,
+            beheerder=302,
+            beleidsadviseur=403,
+            projectleider=403,
+            gebiedsmanager=403,
+            praktijkmedewerker=403,
+        ),
+    ),
+    Case(
+        "wijken:praktijk-detail",
+        label="praktijk in A1",
+        args=lambda w: [w.praktijk_a1.pk],
+        expect=everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=200),
+    ),
+    Case(
+        "wijken:praktijk-detail",
+        label="praktijk in B1",
+        args=lambda w: [w.praktijk_b1.pk],
+        expect=everyone(404, **REGIO_200, praktijkmedewerker_ander_gebied=200),
+    ),
+    Case("admin:index", everyone(302, anoniem=ADMIN_LOGIN, beheerder=200)),
+]
+
+
+def _named_urls(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            if pattern.namespace == "admin":
+                names.add("admin:index")  # Django's own admin is covered as one entry
+                continue
+            names |= _named_urls(pattern, ns)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"URL {pattern.pattern} has no name, so it cannot be checked"
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+CASES = BASE_CASES + SAMENWERKING_CASES + MONITORING_CASES + RAPPORTAGE_CASES
+
+
+def test_every_url_has_a_declared_expectation():
+    declared = {case.name for case in CASES}
+    missing = _named_urls() - declared
+    assert not missing, f"URLs without a per-role expectation (tests/<app>/url_cases.py): {sorted(missing)}"
+    for case in CASES:
+        assert set(case.expect) == set(ROLLEN), f"{case.name}: declare every role"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.name} {c.label}".strip())
+def test_url_answers_each_role_as_declared(case, world, client):
+    url = reverse(case.name, args=case.args(world))
+    failures = []
+    for rol in ROLLEN:
+        client.logout()
+        if rol != "anoniem":
+            client.force_login(world.users[rol])
+        response = client.post(url, case.data(world)) if case.method == "post" else client.get(url)
+        expected = case.expect[rol]
+        if expected == LOGIN:
+            ok = response.status_code == 302 and response["Location"].startswith(reverse("login"))
+        elif expected == ADMIN_LOGIN:
+            ok = response.status_code == 302 and "/beheer/login/" in response["Location"]
+        else:
+            ok = response.status_code == expected
+        if not ok:
+            failures.append(f"{rol}: expected {expected}, got {response.status_code}")
+    assert not failures, f"{url}: " + "; ".join(failures)

@@ -1,0 +1,32 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .constants import Rol
+
+
+def navigatie(request: HttpRequest) -> dict:
+    """The navigation items the current user's role may use."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigatie": []}
+    items = [(_("Overzicht"), reverse("home"))]
+    items.append(
+        (_("Mijn wijk") if user.rol == Rol.PRAKTIJKMEDEWERKER else _("Wijken"), reverse("wijken:wijk-list"))
+    )
+    items.append((_("Verbanden"), reverse("samenwerking:verband-list")))
+    items.append((_("Afspraken"), reverse("samenwerking:afspraak-list")))
+    if user.rol == Rol.PRAKTIJKMEDEWERKER:
+        items.append((_("Vragenlijst"), reverse("monitoring:index")))
+        items.append((_("Praktijkbezoek"), reverse("monitoring:bezoek-list")))
+    else:
+        items.append((_("Monitoring"), reverse("monitoring:index")))
+    if user.is_staff:
+        items.append((_("Beheer"), reverse("admin:index")))
+    current = request.path
+    return {
+        "navigatie": [
+            {"label": label, "url": url, "actief": current == url or (url != "/" and current.startswith(url))}
+            for label, url in items
+        ]
+    }

@@ -1,0 +1,194 @@
+"""All object permissions of the portal, in one place (the ``rules`` package).
+
+Views ask ``user.has_perm("app.action_model", obj)``. What a user may *see* is decided by the models'
+``zichtbaar_voor(user)`` querysets, so list pages and detail pages cannot disagree; what a user may
+*change* is decided here. The per-role URL test and tests/zio_portal/test_permissions.py check both.
+"""
+
+import rules
+
+from samenwerking.constants import VerbandSoort
+from wijken.constants import Functie
+from zio_portal.constants import REGIO_ROLLEN, Rol
+
+# Practice staff who act for the practice in a verband (DOMAIN.md: praktijkmanager / huisarts).
+BEWERKENDE_FUNCTIES = (Functie.PRAKTIJKMANAGER, Functie.HUISARTS, Functie.PRAKTIJKHOUDER)
+
+
+@rules.predicate
+def is_beheerder(user) -> bool:
+    return user.is_authenticated and (user.rol == Rol.BEHEERDER or user.is_superuser)
+
+
+@rules.predicate
+def heeft_regio_rol(user) -> bool:
+    return user.is_authenticated and (user.rol in REGIO_ROLLEN or user.is_superuser)
+
+
+@rules.predicate
+def is_beleidsadviseur(user) -> bool:
+    return user.is_authenticated and user.rol == Rol.BELEIDSADVISEUR
+
+
+@rules.predicate
+def is_projectleider(user) -> bool:
+    return user.is_authenticated and user.rol == Rol.PROJECTLEIDER
+
+
+@rules.predicate
+def is_gebiedsmanager(user) -> bool:
+    return user.is_authenticated and user.rol == Rol.GEBIEDSMANAGER
+
+
+@rules.predicate
+def is_praktijkmedewerker(user) -> bool:
+    return user.is_authenticated and user.rol == Rol.PRAKTIJKMEDEWERKER
+
+
+@rules.predicate
+def zichtbaar(user, obj) -> bool:
+    """The object is in the user's scope, by its model's ``zichtbaar_voor`` queryset."""
+    if obj is None or not user.is_authenticated:
+        return False
+    return type(obj).objects.zichtbaar_voor(user).filter(pk=obj.pk).exists()
+
+
+@rules.predicate
+def werkt_bij_praktijk(user, praktijk) -> bool:
+    return user.is_authenticated and praktijk is not None and praktijk.medewerkers.filter(user=user).exists()
+
+
+@rules.predicate
+def leidt_gebied_van_verband(user, verband) -> bool:
+    return verband is not None and verband.wijk.gebied.gebiedsmanagers.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def is_lid_van_verband(user, verband) -> bool:
+    """The user acts for a practice (as PM, huisarts or praktijkhouder) that takes part in the verband."""
+    return (
+        verband is not None
+        and verband.deelnames.filter(
+            praktijk__medewerkers__user=user,
+            praktijk__medewerkers__functie__in=BEWERKENDE_FUNCTIES,
+            uitgetreden_op__isnull=True,
+        ).exists()
+    )
+
+
+@rules.predicate
+def is_wsv(user, verband) -> bool:
+    return verband is not None and verband.soort == VerbandSoort.MULTIDISCIPLINAIR
+
+
+mag_verband_wijzigen = (
+    is_beheerder
+    | (is_gebiedsmanager & is_wsv & leidt_gebied_van_verband)
+    | (is_praktijkmedewerker & ~is_wsv & is_lid_van_verband)
+)
+
+
+@rules.predicate
+def mag_verband_van_afspraak_wijzigen(user, afspraak) -> bool:
+    """Agreements follow the rights on their verband."""
+    return afspraak is not None and mag_verband_wijzigen.test(user, afspraak.verband)
+
+
+# --- wijken ----------------------------------------------------------------------------------------
+rules.add_perm("wijken.view_gebied", zichtbaar)
+rules.add_perm("wijken.view_wijk", zichtbaar)
+rules.add_perm("wijken.view_praktijk", zichtbaar)
+rules.add_perm("wijken.change_praktijk", is_beheerder)
+rules.add_perm("wijken.view_partner", zichtbaar)
+# The gebied overview (all WSVs of a gebied, their composition and meetings): who leads or oversees it.
+rules.add_perm("wijken.view_gebied_overzicht", heeft_regio_rol | (is_gebiedsmanager & zichtbaar))
+
+
+@rules.predicate
+def werkt_bewerkend_bij_praktijk(user, praktijk) -> bool:
+    """The user acts for this practice (as PM, huisarts or praktijkhouder)."""
+    return (
+        praktijk is not None
+        and praktijk.medewerkers.filter(user=user, functie__in=BEWERKENDE_FUNCTIES).exists()
+    )
+
+
+# The practice's inventory of first-line partners (WSV Plan phase): the practice fills it in, the
+# gebiedsmanager collects the inventories of the gebied.
+rules.add_perm(
+    "wijken.view_inventarisatie", heeft_regio_rol | (is_gebiedsmanager & zichtbaar) | werkt_bij_praktijk
+)
+rules.add_perm(
+    "wijken.change_inventarisatie", is_beheerder | (is_praktijkmedewerker & werkt_bewerkend_bij_praktijk)
+)
+rules.add_perm("wijken.view_wijk_inventarisatie", heeft_regio_rol | (is_gebiedsmanager & zichtbaar))
+
+# --- samenwerking ----------------------------------------------------------------------------------
+rules.add_perm("samenwerking.view_samenwerkingsverband", zichtbaar)
+rules.add_perm("samenwerking.change_samenwerkingsverband", mag_verband_wijzigen)
+rules.add_perm("samenwerking.view_afspraak", zichtbaar)
+rules.add_perm("samenwerking.change_afspraak", mag_verband_van_afspraak_wijzigen)
+
+
+@rules.predicate
+def werkt_bewerkend_bij_praktijk_van_uitvoering(user, uitvoering) -> bool:
+    """The user acts (PM, huisarts, praktijkhouder) for the practice of this AfspraakPraktijk row."""
+    return (
+        uitvoering is not None
+        and uitvoering.praktijk.medewerkers.filter(user=user, functie__in=BEWERKENDE_FUNCTIES).exists()
+    )
+
+
+# A practice records only its own implementation of an agreement.
+rules.add_perm(
+    "samenwerking.change_afspraakpraktijk",
+    is_beheerder | (is_praktijkmedewerker & werkt_bewerkend_bij_praktijk_van_uitvoering),
+)
+
+# --- monitoring and the region ---------------------------------------------------------------------
+rules.add_perm("monitoring.view_regio", heeft_regio_rol)
+rules.add_perm("monitoring.manage_monitoring", is_beheerder | is_beleidsadviseur)
+
+
+@rules.predicate
+def werkt_bij_praktijk_van(user, obj) -> bool:
+    """The user is staff of the practice of a respons or praktijkbezoek."""
+    return obj is not None and werkt_bij_praktijk.test(user, obj.praktijk)
+
+
+@rules.predicate
+def respons_is_concept(user, respons) -> bool:
+    return respons is not None and respons.status == "concept"
+
+
+@rules.predicate
+def ronde_is_open(user, respons) -> bool:
+    from django.utils import timezone
+
+    return respons is not None and respons.ronde.opent_op <= timezone.localdate() <= respons.ronde.sluit_op
+
+
+rules.add_perm("monitoring.view_respons", zichtbaar)
+# Practice staff fill in their own practice's response while the round is open, until submitted.
+rules.add_perm(
+    "monitoring.change_respons",
+    is_praktijkmedewerker & werkt_bij_praktijk_van & respons_is_concept & ronde_is_open,
+)
+rules.add_perm("monitoring.view_praktijkbezoek", zichtbaar)
+rules.add_perm("monitoring.change_praktijkbezoek", is_beheerder | is_beleidsadviseur)
+# Only the practice's own staff acknowledge and answer the terugkoppeling.
+rules.add_perm("monitoring.acknowledge_praktijkbezoek", is_praktijkmedewerker & werkt_bij_praktijk_van)
+
+
+# --- regionale rapportage (monitoring/rapportage) ---------------------------------------------------
+@rules.predicate
+def rapportage_zichtbaar(user, rapportage) -> bool:
+    """The report is in the user's list (monitoring.rapportage.selectors.rapportage_list)."""
+    from monitoring.rapportage.selectors import rapportage_list
+
+    return rapportage is not None and rapportage_list(user=user).filter(pk=rapportage.pk).exists()
+
+
+rules.add_perm("monitoring.view_rapportage", rapportage_zichtbaar)
+rules.add_perm("monitoring.add_rapportage", is_beheerder | is_beleidsadviseur)
+rules.add_perm("monitoring.review_rapportage", is_beleidsadviseur)

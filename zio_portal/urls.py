@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "ZIO wijksamenwerking – beheer"
+admin.site.site_title = "ZIO beheer"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path(
+        "inloggen/",
+        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("gezond/", views.health, name="health"),
+    path("", include("wijken.urls")),
+    path("", include("samenwerking.urls")),
+    path("monitoring/", include("monitoring.urls")),
+    path("rapportages/", include("monitoring.rapportage.urls")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,34 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from .constants import Rol
+from .selectors import home_context
+
+
+class HomeView(TemplateView):
+    """The home page: each role sees its own real data (its practice, gebied or the region)."""
+
+    def get_template_names(self) -> list[str]:
+        rol = self.request.user.rol
+        if rol == Rol.PRAKTIJKMEDEWERKER:
+            return ["home/praktijk.html"]
+        if rol == Rol.GEBIEDSMANAGER:
+            return ["home/gebied.html"]
+        return ["home/regio.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(home_context(user=self.request.user))
+        return context
+
+
+@never_cache
+@login_not_required
+def health(request: HttpRequest) -> JsonResponse:
+    """Liveness for the load balancer and docker-compose: the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
