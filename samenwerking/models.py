@@ -26,7 +26,7 @@ from .constants import (
     TerugkoppelingStatus,
     VerbandSoort,
 )
-from .querysets import AfspraakQuerySet, VerbandQuerySet
+from .querysets import AfspraakQuerySet, TerugkoppelingQuerySet, VerbandQuerySet
 
 User = settings.AUTH_USER_MODEL
 
@@ -606,6 +606,8 @@ class GebiedTerugkoppeling(models.Model):
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     history = HistoricalRecords()
 
+    objects = TerugkoppelingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("terugkoppeling aan projectleider")
         verbose_name_plural = _("terugkoppelingen aan projectleider")
@@ -631,6 +633,12 @@ class TerugkoppelingRegel(models.Model):
     bevindingen = models.TextField(_("bevindingen"), blank=True)
     acties = models.TextField(_("acties"), blank=True)
     naar_resv = models.BooleanField(_("naar het RESV"), default=False)
+    resv_besproken_op = models.DateField(
+        _("besproken in het RESV op"), null=True, blank=True, help_text=_("De datum van de RESV-vergadering.")
+    )
+    resv_uitkomst = models.TextField(
+        _("uitkomst in het RESV"), blank=True, help_text=_("Wat het RESV besloot of afsprak over dit punt.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -642,3 +650,31 @@ class TerugkoppelingRegel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.terugkoppeling}: {self.verband}"
+
+
+class ActiepuntHerinnering(models.Model):
+    """A reminder about an actiepunt that went out: at most one before and one after its deadline.
+
+    The unique constraint is the claim: the daily job inserts first and only mails when the insert
+    succeeded, so a job that runs twice never mails twice. Owners are users or contactpersonen (who
+    have no login), which is why this claim is per actiepunt and not per ``VerzondenHerinnering`` user.
+    """
+
+    class Soort(models.TextChoices):
+        VOOR_DEADLINE = "voor", _("Voor de deadline")
+        NA_DEADLINE = "na", _("Na de deadline")
+
+    actiepunt = models.ForeignKey(Actiepunt, on_delete=models.CASCADE, related_name="herinneringen")
+    soort = models.CharField(_("soort"), max_length=8, choices=Soort.choices)
+    email = models.EmailField(_("verzonden aan"))
+    verzonden_op = models.DateTimeField(_("verzonden op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("herinnering actiepunt")
+        verbose_name_plural = _("herinneringen actiepunten")
+        constraints = [
+            models.UniqueConstraint(fields=["actiepunt", "soort"], name="actiepuntherinnering_een_keer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.actiepunt} → {self.email}"

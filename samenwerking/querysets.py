@@ -35,3 +35,23 @@ class AfspraakQuerySet(models.QuerySet):
         from .models import Samenwerkingsverband
 
         return self.filter(verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk"))
+
+
+# --- Terugkoppeling ---------------------------------------------------------------------------------
+class TerugkoppelingQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user: User) -> TerugkoppelingQuerySet:
+        """The beheerder sees all; the projectleider and beleidsadviseur what was sent to them; a
+        gebiedsmanager the terugkoppelingen (also concepts) of their own gebieden; nobody else any."""
+        from zio_portal.constants import Rol
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser or user.rol == Rol.BEHEERDER:
+            return self.all()
+        if user.rol in (Rol.PROJECTLEIDER, Rol.BELEIDSADVISEUR):
+            from .constants import TerugkoppelingStatus
+
+            return self.filter(status=TerugkoppelingStatus.VERZONDEN)
+        if user.rol == Rol.GEBIEDSMANAGER:
+            return self.filter(gebied__gebiedsmanagers=user)
+        return self.none()
