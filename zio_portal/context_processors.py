@@ -21,6 +21,8 @@ def navigatie(request: HttpRequest) -> dict:
         items.append((_("Praktijkbezoek"), reverse("monitoring:bezoek-list")))
     else:
         items.append((_("Monitoring"), reverse("monitoring:index")))
+    if user.has_perm("monitoring.view_dashboard"):
+        items.append((_("Dashboard"), reverse("rapportage:dashboard")))
     if user.is_staff:
         items.append((_("Beheer"), reverse("admin:index")))
     current = request.path

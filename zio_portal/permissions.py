@@ -192,3 +192,7 @@ def rapportage_zichtbaar(user, rapportage) -> bool:
 rules.add_perm("monitoring.view_rapportage", rapportage_zichtbaar)
 rules.add_perm("monitoring.add_rapportage", is_beheerder | is_beleidsadviseur)
 rules.add_perm("monitoring.review_rapportage", is_beleidsadviseur)
+# The live region dashboard: the region roles; a gebiedsmanager sees their own gebieden there.
+rules.add_perm("monitoring.view_dashboard", heeft_regio_rol | is_gebiedsmanager)
+# The schedule of the yearly/quarterly region report (Celery beat).
+rules.add_perm("monitoring.change_rapportageplanning", is_beheerder)

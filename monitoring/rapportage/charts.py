@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import matplotlib
 
-from monitoring.charts import PALET, TEKST, staven_svg, verdeling_svg
+from monitoring.charts import PALET, TEKST, _zonder_style, staven_svg, verdeling_svg
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -28,12 +28,13 @@ def _svg(fig, titel: str, beschrijving: str) -> str:
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
+    # Presentation attributes instead of style="": the same SVG goes inline in the CSP'd dashboard.
+    svg = _zonder_style(svg[svg.index("<svg") :])
     einde = svg.index(">")
     opening = re.sub(r' (width|height)="[^"]+"', "", svg[:einde])
     titel, beschrijving = html.escape(titel), html.escape(beschrijving)
     return (
-        f'{opening} role="img" aria-label="{titel}">'
+        f'{opening} role="img" class="grafiek" aria-label="{titel}">'
         f"<title>{titel}</title><desc>{beschrijving}</desc>{svg[einde + 1 :]}"
     )
 

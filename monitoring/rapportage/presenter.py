@@ -7,6 +7,7 @@ same snapshot always gives the same document.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from . import charts
@@ -201,78 +202,90 @@ class RapportagePresenter:
 
     @property
     def grafiek_overleggen(self) -> dict:
+        """The chart as an <img> for the PDF (cheaper to lay out than inline SVG)."""
+        return charts.als_afbeelding(self.svg_overleggen)
+
+    @functools.cached_property
+    def svg_overleggen(self) -> str:
         wijken = [w for w in self._eenheden() if w["overleggen_norm"]]
         if not wijken:
-            return {}
-        return charts.als_afbeelding(
-            charts.naast_elkaar_svg(
-                titel="WSV-overleggen: gehouden tegenover de norm",
-                labels=[w["naam"] for w in wijken],
-                reeksen=[
-                    ("gehouden", [w["overleggen_wsv"] for w in wijken]),
-                    ("norm (4 per jaar)", [w["overleggen_norm"] for w in wijken]),
-                ],
-                decimalen=0,
-            ),
+            return ""
+        return charts.naast_elkaar_svg(
+            titel="WSV-overleggen: gehouden tegenover de norm",
+            labels=[w["naam"] for w in wijken],
+            reeksen=[
+                ("gehouden", [w["overleggen_wsv"] for w in wijken]),
+                ("norm (4 per jaar)", [w["overleggen_norm"] for w in wijken]),
+            ],
+            decimalen=0,
         )
 
     @property
     def grafiek_bezoeken(self) -> dict:
+        """The chart as an <img> for the PDF (cheaper to lay out than inline SVG)."""
+        return charts.als_afbeelding(self.svg_bezoeken)
+
+    @functools.cached_property
+    def svg_bezoeken(self) -> str:
         eenheden = self._eenheden()
         if not eenheden:
-            return {}
-        return charts.als_afbeelding(
-            charts.naast_elkaar_svg(
-                titel="Praktijkbezoeken: praktijken bezocht tegenover het aantal praktijken",
-                labels=[w["naam"] for w in eenheden],
-                reeksen=[
-                    ("praktijken bezocht", [w["praktijken_bezocht"] for w in eenheden]),
-                    ("praktijken", [w["praktijken"] for w in eenheden]),
-                ],
-            ),
+            return ""
+        return charts.naast_elkaar_svg(
+            titel="Praktijkbezoeken: praktijken bezocht tegenover het aantal praktijken",
+            labels=[w["naam"] for w in eenheden],
+            reeksen=[
+                ("praktijken bezocht", [w["praktijken_bezocht"] for w in eenheden]),
+                ("praktijken", [w["praktijken"] for w in eenheden]),
+            ],
         )
 
     @property
     def grafiek_nageleefd(self) -> dict:
+        """The chart as an <img> for the PDF (cheaper to lay out than inline SVG)."""
+        return charts.als_afbeelding(self.svg_nageleefd)
+
+    @functools.cached_property
+    def svg_nageleefd(self) -> str:
         reeksen = []
         for g in self.gebieden:
             aantallen = [sum(w["evaluaties"][k] for w in g["wijken"]) for k in ("ja", "deels", "nee")]
             if sum(aantallen):
                 reeksen.append((g["naam"], aantallen))
         if not reeksen:
-            return {}
-        return charts.als_afbeelding(
-            charts.verdeling_svg(
-                titel="Worden de afspraken nageleefd? Uitkomst van de evaluaties per gebied",
-                categorieen=["ja", "deels", "nee"],
-                reeksen=reeksen,
-                palet=("#0072B2", "#E69F00", "#D55E00"),
-            ),
+            return ""
+        return charts.verdeling_svg(
+            titel="Worden de afspraken nageleefd? Uitkomst van de evaluaties per gebied",
+            categorieen=["ja", "deels", "nee"],
+            reeksen=reeksen,
+            palet=("#0072B2", "#E69F00", "#D55E00"),
         )
 
     @property
     def grafiek_vragen(self) -> dict:
+        """The chart as an <img> for the PDF (cheaper to lay out than inline SVG)."""
+        return charts.als_afbeelding(self.svg_vragen)
+
+    @functools.cached_property
+    def svg_vragen(self) -> str:
         vl = self.vragenlijst
         if not vl or not vl["vragen"]:
-            return {}
+            return ""
         jaar = str(vl["jaar"])
         vragen = [v for v in vl["vragen"] if v["regio_per_jaar"].get(jaar) is not None]
         if not vragen:
-            return {}
+            return ""
         reeksen = [("regio " + jaar, [v["regio_per_jaar"][jaar] for v in vragen])]
         if self.s["scope"]["soort"] != "regio":
             reeksen.insert(0, (self.scope_naam, [v["scope"] or 0 for v in vragen]))
         vorig = str(vl["jaar"] - 1)
         if all(vorig in v["regio_per_jaar"] for v in vragen):
             reeksen.append(("regio " + vorig, [v["regio_per_jaar"][vorig] for v in vragen]))
-        return charts.als_afbeelding(
-            charts.naast_elkaar_svg(
-                titel="Samenwerkingsvragen van de vragenlijst: gemiddelde score (1–5)",
-                labels=[v["code"] for v in vragen],
-                reeksen=reeksen,
-                decimalen=1,
-                maximum=5,
-            ),
+        return charts.naast_elkaar_svg(
+            titel="Samenwerkingsvragen van de vragenlijst: gemiddelde score (1–5)",
+            labels=[v["code"] for v in vragen],
+            reeksen=reeksen,
+            decimalen=1,
+            maximum=5,
         )
 
     # --- per gebied and wijk ------------------------------------------------------------------
@@ -394,23 +407,14 @@ class RapportagePresenter:
             "bezocht": f"{getal(w['praktijken_bezocht'])} / {getal(w['praktijken'])}",
         }
 
+    @functools.cached_property
+    def overzicht_rijen(self) -> list[dict]:
+        """One row per wijk (the appendix of the PDF, the table of the dashboard)."""
+        return [self._overzicht_rij(g, w) for g in self.gebieden for w in g["wijken"]]
+
     @property
     def bijlage_tabellen(self) -> list[list[dict]]:
-        rijen = [
-            {
-                "gebied": g["naam"],
-                "wijk": w["naam"],
-                "praktijken": getal(w["praktijken"]),
-                "verbanden": getal(len(w["verbanden"])),
-                "overleggen": f"{getal(w['overleggen_wsv'])} / {getal(w['overleggen_norm'])}",
-                "actiepunten": getal(w["open_actiepunten"]),
-                "resv": getal(w["knelpunten_resv"]),
-                "bezocht": f"{getal(w['praktijken_bezocht'])} / {getal(w['praktijken'])}",
-            }
-            for g in self.gebieden
-            for w in g["wijken"]
-        ]
-        return stukken(rijen)
+        return stukken(self.overzicht_rijen)
 
     @property
     def vragen_historie(self) -> list[dict]:

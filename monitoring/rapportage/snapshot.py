@@ -49,8 +49,12 @@ def _kort(tekst: str) -> str:
     return tekst if len(tekst) <= TEKST_LENGTE else tekst[: TEKST_LENGTE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _wijken(scope: str, gebied_id: int | None, wijk_id: int | None) -> list[Wijk]:
+def _wijken(
+    scope: str, gebied_id: int | None, wijk_id: int | None, binnen: list[int] | None = None
+) -> list[Wijk]:
     qs = Wijk.objects.select_related("gebied__gemeente").order_by("gebied__naam", "naam")
+    if binnen is not None:  # the dashboard of a gebiedsmanager: only the wijken of their gebieden
+        qs = qs.filter(pk__in=binnen)
     if scope == ScopeSoort.GEBIED:
         qs = qs.filter(gebied_id=gebied_id)
     elif scope == ScopeSoort.WIJK:
@@ -194,10 +198,15 @@ def snapshot_maken(
     scope: str,
     gebied_id: int | None = None,
     wijk_id: int | None = None,
+    binnen: list[int] | None = None,
+    scope_naam: str | None = None,
 ) -> dict:
-    """All figures of the report for the period and scope, as JSON-serialisable data."""
+    """All figures of the report for the period and scope, as JSON-serialisable data.
+
+    ``binnen`` limits the wijken further (the live dashboard of a gebiedsmanager), ``scope_naam``
+    then names that selection."""
     van, tot = periode_van, periode_tot
-    wijken = _wijken(scope, gebied_id, wijk_id)
+    wijken = _wijken(scope, gebied_id, wijk_id, binnen)
     wijk_ids = [w.pk for w in wijken]
     jaren = _jaren(van, tot)
 
@@ -341,11 +350,12 @@ def snapshot_maken(
         )
 
     vorige_van, vorige_tot = vorige_periode(van, tot)
-    scope_naam = "Regio Maastricht-Heuvelland"
-    if scope == ScopeSoort.GEBIED:
-        scope_naam = Gebied.objects.values_list("naam", flat=True).get(pk=gebied_id)
-    elif scope == ScopeSoort.WIJK and wijken:
-        scope_naam = wijken[0].naam
+    if not scope_naam:
+        scope_naam = "Regio Maastricht-Heuvelland"
+        if scope == ScopeSoort.GEBIED:
+            scope_naam = Gebied.objects.values_list("naam", flat=True).get(pk=gebied_id)
+        elif scope == ScopeSoort.WIJK and wijken:
+            scope_naam = wijken[0].naam
     return {
         "versie": SNAPSHOT_VERSIE,
         "periode": {

@@ -14,6 +14,7 @@ from monitoring.constants import RapportageStatus
 from monitoring.models import Rapportage
 
 from . import selectors, services
+from .charts import met_eigen_ids
 from .forms import RapportageAanvraagForm
 
 
@@ -125,3 +126,31 @@ class RapportageActieView(RapportageToegangMixin, View):
         except ValueError as fout:
             messages.error(request, str(fout))
         return redirect("rapportage:detail", rapportage.pk)
+
+
+class DashboardView(TemplateView):
+    """The live region dashboard: the report's key figures, charts and overview per wijk, filtered by
+    period, gebied and wijk within the user's scope (a gebiedsmanager: their own gebieden)."""
+
+    template_name = "monitoring/rapportage/dashboard.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("monitoring.view_dashboard"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        filterset, r = selectors.dashboard(user=self.request.user, filters=self.request.GET)
+        grafieken = []
+        if r is not None:
+            for sleutel in ("overleggen", "bezoeken", "nageleefd", "vragen"):
+                svg = getattr(r, f"svg_{sleutel}")
+                if svg:
+                    grafieken.append(met_eigen_ids(svg, f"grafiek-{sleutel}"))
+        return super().get_context_data(
+            filter=filterset,
+            r=r,
+            grafieken=grafieken,
+            mag_aanvragen=self.request.user.has_perm("monitoring.add_rapportage"),
+            **kwargs,
+        )

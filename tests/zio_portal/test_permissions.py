@@ -99,6 +99,9 @@ PERMISSION_TABLE = [
     ("monitoring.view_rapportage", None, {"beheerder"}),
     ("monitoring.add_rapportage", None, BEHEER | {"beleidsadviseur"}),
     ("monitoring.review_rapportage", None, {"beheerder", "beleidsadviseur"}),
+    # The live region dashboard (a gebiedsmanager's is limited to their gebieden) and the report schedule.
+    ("monitoring.view_dashboard", None, REGIO | {"gebiedsmanager", "gebiedsmanager_b"}),
+    ("monitoring.change_rapportageplanning", None, BEHEER),
 ]
 
 

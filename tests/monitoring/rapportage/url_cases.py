@@ -48,6 +48,8 @@ NIET = {
 
 CASES = [
     Case("rapportage:list", everyone(200, **NIET)),
+    # The live dashboard: region roles and gebiedsmanagers (their own gebieden); not practice staff.
+    Case("rapportage:dashboard", everyone(200, **NIET)),
     Case("rapportage:aanvragen", everyone(403, beheerder=200, beleidsadviseur=200)),
     Case("rapportage:detail", label="regio", args=_regio, expect=everyone(404, **REGIO, **NIET)),
     Case(
