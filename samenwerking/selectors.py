@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijken.models import Praktijk
+from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep
+from wijken.models import Contactpersoon, Gebied, Praktijk
 from zio_portal.db import SubqueryCount
 from zio_portal.models import User
 
@@ -23,11 +25,13 @@ from .models import (
     AfspraakPraktijk,
     Deelname,
     Evaluatie,
+    GebiedTerugkoppeling,
     Overleg,
     PdcaCyclus,
     PdcaStap,
     Samenwerkingsverband,
     StapVoortgang,
+    TerugkoppelingRegel,
 )
 
 
@@ -291,3 +295,174 @@ def mijn_praktijk_context(*, user: User) -> dict:
         "recent": recent[:10],
         "vandaag": vandaag,
     }
+
+
+# --- Samenstelling (WSV) ---------------------------------------------------------------------------
+def afgevaardigde_kandidaten(*, verband: Samenwerkingsverband, beroepsgroep: str) -> QuerySet[Contactpersoon]:
+    """Who may be the delegate of a beroepsgroep: a contact of a partner of that group in the wijk, or
+    for the huisartsen a contact of a practice in the wijk or taking part in the wijk's verband."""
+    if beroepsgroep == Beroepsgroep.HUISARTS:
+        praktijken = Praktijk.objects.filter(
+            Q(wijk_id=verband.wijk_id)
+            | Q(deelnames__verband__wijk_id=verband.wijk_id, deelnames__uitgetreden_op__isnull=True)
+        ).values("pk")
+        return Contactpersoon.objects.filter(praktijk__in=praktijken).select_related("praktijk")
+    return Contactpersoon.objects.filter(
+        partner__beroepsgroep=beroepsgroep, partner__wijken=verband.wijk_id
+    ).select_related("partner")
+
+
+def kandidaten_per_beroepsgroep(*, verband: Samenwerkingsverband) -> dict[str, list[Contactpersoon]]:
+    """All possible delegates of the WSV by beroepsgroep, in two queries (for the form's choices)."""
+    per_groep: dict[str, list[Contactpersoon]] = {g: [] for g in Beroepsgroep.values}
+    per_groep[Beroepsgroep.HUISARTS] = list(
+        afgevaardigde_kandidaten(verband=verband, beroepsgroep=Beroepsgroep.HUISARTS).order_by(
+            "praktijk__naam", "naam"
+        )
+    )
+    for contact in (
+        Contactpersoon.objects.filter(partner__wijken=verband.wijk_id)
+        .exclude(partner__beroepsgroep=Beroepsgroep.HUISARTS)
+        .select_related("partner")
+        .order_by("partner__naam", "naam")
+    ):
+        per_groep[contact.partner.beroepsgroep].append(contact)
+    return per_groep
+
+
+@dataclass
+class SamenstellingRegel:
+    """One beroepsgroep of a WSV: its active delegate, the former ones, and whether it must be filled."""
+
+    groep: str
+    label: str
+    actief: Afgevaardigde | None
+    eerder: list[Afgevaardigde]
+    kern: bool
+
+    @property
+    def verplicht(self) -> bool:
+        """The social domain must always be linked (seed 001)."""
+        return self.groep == Beroepsgroep.SOCIAAL_DOMEIN
+
+
+def samenstelling(*, verband: Samenwerkingsverband) -> list[SamenstellingRegel]:
+    """The composition of a WSV per beroepsgroep, the kern-groepen first, with the full history; one query."""
+    alle = list(
+        verband.afgevaardigden.select_related("contactpersoon__partner", "contactpersoon__praktijk").order_by(
+            "beroepsgroep", "-mandaat_op", "-pk"
+        )
+    )
+    groepen = list(KERN_BEROEPSGROEPEN) + [
+        g
+        for g in Beroepsgroep.values
+        if g not in KERN_BEROEPSGROEPEN and any(a.beroepsgroep == g for a in alle)
+    ]
+    return [
+        SamenstellingRegel(
+            groep=groep,
+            label=Beroepsgroep(groep).label,
+            actief=next((a for a in alle if a.beroepsgroep == groep and a.einde_op is None), None),
+            eerder=[a for a in alle if a.beroepsgroep == groep and a.einde_op is not None],
+            kern=groep in KERN_BEROEPSGROEPEN,
+        )
+        for groep in groepen
+    ]
+
+
+def afgevaardigde_get(*, user: User, pk: int) -> Afgevaardigde:
+    """A delegate of a verband the user may see (404 otherwise)."""
+    return get_object_or_404(
+        Afgevaardigde.objects.filter(
+            verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk")
+        ).select_related("verband__wijk__gebied", "contactpersoon__partner", "contactpersoon__praktijk"),
+        pk=pk,
+    )
+
+
+# --- Terugkoppeling (Check/Act) --------------------------------------------------------------------
+def terugkoppeling_list(*, user: User) -> QuerySet[GebiedTerugkoppeling]:
+    """The terugkoppelingen the user may see, with their number of lines and lines for the RESV."""
+    return (
+        GebiedTerugkoppeling.objects.zichtbaar_voor(user)
+        .select_related("gebied__gemeente", "opgesteld_door")
+        .annotate(
+            aantal_regels=SubqueryCount(
+                TerugkoppelingRegel.objects.filter(terugkoppeling=OuterRef("pk")).values("pk")
+            ),
+            aantal_resv=SubqueryCount(
+                TerugkoppelingRegel.objects.filter(terugkoppeling=OuterRef("pk"), naar_resv=True).values("pk")
+            ),
+        )
+        .order_by("-periode_tot", "gebied__naam")
+    )
+
+
+def _regels_prefetch() -> Prefetch:
+    return Prefetch(
+        "regels",
+        queryset=TerugkoppelingRegel.objects.select_related("verband__wijk").order_by("verband__wijk__naam"),
+    )
+
+
+def terugkoppeling_get(*, user: User, pk: int) -> GebiedTerugkoppeling:
+    """One terugkoppeling in the user's scope, with its lines (404 otherwise)."""
+    return get_object_or_404(
+        GebiedTerugkoppeling.objects.zichtbaar_voor(user)
+        .select_related("gebied__gemeente", "opgesteld_door")
+        .prefetch_related(_regels_prefetch()),
+        pk=pk,
+    )
+
+
+def terugkoppeling_perioden(*, user: User) -> list[tuple[datetime.date, datetime.date]]:
+    """The periods of the terugkoppelingen the user sees, newest first."""
+    return list(
+        GebiedTerugkoppeling.objects.zichtbaar_voor(user)
+        .order_by("-periode_tot", "-periode_van")
+        .values_list("periode_van", "periode_tot")
+        .distinct()
+    )
+
+
+@dataclass
+class GebiedKolom:
+    """A gebied in the side-by-side view: its terugkoppeling over the period, or None if not received."""
+
+    gebied: Gebied
+    terugkoppeling: GebiedTerugkoppeling | None
+
+
+def terugkoppelingen_naast_elkaar(
+    *, user: User, periode: tuple[datetime.date, datetime.date]
+) -> list[GebiedKolom]:
+    """Every gebied with the terugkoppeling over the period the user may see; three queries."""
+    van, tot = periode
+    per_gebied = {
+        t.gebied_id: t
+        for t in GebiedTerugkoppeling.objects.zichtbaar_voor(user)
+        .filter(periode_van=van, periode_tot=tot)
+        .select_related("opgesteld_door")
+        .prefetch_related(_regels_prefetch())
+    }
+    gebieden = (
+        Gebied.objects.zichtbaar_voor(user).select_related("gemeente").order_by("gemeente__naam", "naam")
+    )
+    return [GebiedKolom(gebied=g, terugkoppeling=per_gebied.get(g.pk)) for g in gebieden]
+
+
+def resv_selectie(
+    *, user: User, periode: tuple[datetime.date, datetime.date]
+) -> QuerySet[TerugkoppelingRegel]:
+    """The lines the projectleider marked for the RESV over a period, for the export."""
+    van, tot = periode
+    return (
+        TerugkoppelingRegel.objects.filter(
+            naar_resv=True,
+            terugkoppeling__in=GebiedTerugkoppeling.objects.zichtbaar_voor(user)
+            .filter(periode_van=van, periode_tot=tot)
+            .values("pk"),
+        )
+        .select_related("terugkoppeling__gebied", "verband__wijk")
+        .order_by("terugkoppeling__gebied__naam", "verband__wijk__naam")
+    )

@@ -9,26 +9,45 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijken.models import Praktijk
+from wijken.constants import Beroepsgroep
+from wijken.models import Contactpersoon, Gebied, Praktijk
+from zio_portal.constants import Rol
 from zio_portal.models import User
 from zio_portal.services import herinnering_claimen
 
-from .constants import AfspraakStatus, Besluit, StapStatus
+from .constants import (
+    ActiepuntStatus,
+    AfspraakStatus,
+    Besluit,
+    KnelpuntSoort,
+    KnelpuntStatus,
+    OverlegStatus,
+    StapStatus,
+    TerugkoppelingStatus,
+    VerbandSoort,
+)
 from .models import (
+    Actiepunt,
+    ActiepuntHerinnering,
+    Afgevaardigde,
     Afspraak,
     AfspraakPraktijk,
+    Besluitvorming,
     Evaluatie,
+    GebiedTerugkoppeling,
+    Knelpunt,
     PdcaCyclus,
     PdcaStap,
     Samenwerkingsverband,
     StapVoortgang,
+    TerugkoppelingRegel,
     Thema,
 )
 
@@ -319,6 +338,532 @@ def afspraak_herinneringen_versturen(*, vandaag: datetime.date | None = None) ->
                 message=render_to_string("samenwerking/mail/herinnering.txt", context),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=[eigenaar.email],
+            )
+            verstuurd += 1
+    return verstuurd
+
+
+# --- Samenstelling (WSV) ---------------------------------------------------------------------------
+def _controleer_kandidaat(
+    *, verband: Samenwerkingsverband, beroepsgroep: str, contactpersoon: Contactpersoon
+) -> None:
+    """The delegate must be a contact of a partner of that beroepsgroep in the wijk (or, for the
+    huisartsen, of a practice in or taking part in the wijk's verband)."""
+    from .selectors import afgevaardigde_kandidaten
+
+    if (
+        afgevaardigde_kandidaten(verband=verband, beroepsgroep=beroepsgroep)
+        .filter(pk=contactpersoon.pk)
+        .exists()
+    ):
+        return
+    groep = Beroepsgroep(beroepsgroep).label
+    if beroepsgroep == Beroepsgroep.HUISARTS:
+        bericht = _("Kies voor de huisartsen een contactpersoon van een huisartsenpraktijk in wijk %(wijk)s.")
+    else:
+        bericht = _("Kies een contactpersoon van een partner uit de beroepsgroep %(groep)s in wijk %(wijk)s.")
+    raise ValidationError({"contactpersoon": bericht % {"groep": groep, "wijk": verband.wijk.naam}})
+
+
+def _afgevaardigde_opslaan(afgevaardigde: Afgevaardigde, door: User) -> Afgevaardigde:
+    """full_clean, then save; a race on the one-active-per-beroepsgroep constraint becomes a form error."""
+    afgevaardigde._history_user = door
+    afgevaardigde.full_clean()
+    try:
+        with transaction.atomic():
+            afgevaardigde.save()
+    except IntegrityError as fout:
+        raise ValidationError(
+            {"beroepsgroep": _("Deze beroepsgroep heeft al een gemandateerde afgevaardigde in dit verband.")}
+        ) from fout
+    return afgevaardigde
+
+
+@transaction.atomic
+def afgevaardigde_benoemen(
+    *,
+    verband: Samenwerkingsverband,
+    beroepsgroep: str,
+    contactpersoon: Contactpersoon,
+    mandaat_op: datetime.date,
+    door: User,
+) -> Afgevaardigde:
+    """Appoint the mandated delegate of a vacant beroepsgroep in a WSV, from the mandate date."""
+    # Lock the verband: two managers appointing at once are served one after the other.
+    verband = Samenwerkingsverband.objects.select_for_update().select_related("wijk").get(pk=verband.pk)
+    if not verband.is_wsv:
+        raise ValidationError(_("Alleen een multidisciplinair WSV heeft afgevaardigden per beroepsgroep."))
+    huidig = (
+        verband.afgevaardigden.filter(beroepsgroep=beroepsgroep, einde_op__isnull=True)
+        .select_related("contactpersoon")
+        .first()
+    )
+    if huidig is not None:
+        raise ValidationError(
+            {
+                "beroepsgroep": _(
+                    "%(groep)s heeft al een gemandateerde afgevaardigde: %(naam)s (sinds %(datum)s). "
+                    "Vervang of beëindig dat mandaat eerst."
+                )
+                % {
+                    "groep": huidig.get_beroepsgroep_display(),
+                    "naam": huidig.contactpersoon.naam,
+                    "datum": huidig.mandaat_op.strftime("%d-%m-%Y"),
+                }
+            }
+        )
+    _controleer_kandidaat(verband=verband, beroepsgroep=beroepsgroep, contactpersoon=contactpersoon)
+    vorige_einde = (
+        verband.afgevaardigden.filter(beroepsgroep=beroepsgroep, einde_op__isnull=False)
+        .order_by("-einde_op")
+        .values_list("einde_op", flat=True)
+        .first()
+    )
+    if vorige_einde and mandaat_op < vorige_einde:
+        raise ValidationError(
+            {
+                "mandaat_op": _(
+                    "Het vorige mandaat van deze beroepsgroep liep tot %(datum)s; "
+                    "het nieuwe kan niet eerder ingaan."
+                )
+                % {"datum": vorige_einde.strftime("%d-%m-%Y")}
+            }
+        )
+    return _afgevaardigde_opslaan(
+        Afgevaardigde(
+            verband=verband, beroepsgroep=beroepsgroep, contactpersoon=contactpersoon, mandaat_op=mandaat_op
+        ),
+        door,
+    )
+
+
+@transaction.atomic
+def afgevaardigde_vervangen(
+    *,
+    afgevaardigde: Afgevaardigde,
+    contactpersoon: Contactpersoon,
+    per: datetime.date,
+    reden: str,
+    door: User,
+) -> Afgevaardigde:
+    """End the current mandate on ``per`` and start the new delegate's mandate on that same date."""
+    oud = Afgevaardigde.objects.select_for_update().select_related("verband__wijk").get(pk=afgevaardigde.pk)
+    if oud.einde_op is not None:
+        raise ValidationError(
+            _("Dit mandaat is al beëindigd op %(datum)s; benoem een nieuwe afgevaardigde.")
+            % {"datum": oud.einde_op.strftime("%d-%m-%Y")}
+        )
+    if contactpersoon.pk == oud.contactpersoon_id:
+        raise ValidationError({"contactpersoon": _("Kies een andere persoon dan de huidige afgevaardigde.")})
+    if per < oud.mandaat_op:
+        raise ValidationError(
+            {
+                "per": _("Het huidige mandaat ging in op %(datum)s; vervangen kan vanaf die datum.")
+                % {"datum": oud.mandaat_op.strftime("%d-%m-%Y")}
+            }
+        )
+    _controleer_kandidaat(verband=oud.verband, beroepsgroep=oud.beroepsgroep, contactpersoon=contactpersoon)
+    oud.einde_op = per
+    oud.reden_einde = reden.strip() or _("Vervangen door %(naam)s") % {"naam": contactpersoon.naam}
+    _afgevaardigde_opslaan(oud, door)
+    return _afgevaardigde_opslaan(
+        Afgevaardigde(
+            verband=oud.verband, beroepsgroep=oud.beroepsgroep, contactpersoon=contactpersoon, mandaat_op=per
+        ),
+        door,
+    )
+
+
+@transaction.atomic
+def afgevaardigde_beeindigen(
+    *, afgevaardigde: Afgevaardigde, einde_op: datetime.date, reden_einde: str, door: User
+) -> Afgevaardigde:
+    """End a mandate without a successor: the beroepsgroep becomes vacant; the history stays."""
+    oud = Afgevaardigde.objects.select_for_update().get(pk=afgevaardigde.pk)
+    if oud.einde_op is not None:
+        raise ValidationError(
+            _("Dit mandaat is al beëindigd op %(datum)s.") % {"datum": oud.einde_op.strftime("%d-%m-%Y")}
+        )
+    if einde_op < oud.mandaat_op:
+        raise ValidationError(
+            {
+                "einde_op": _("Het mandaat ging in op %(datum)s; het kan niet eerder eindigen.")
+                % {"datum": oud.mandaat_op.strftime("%d-%m-%Y")}
+            }
+        )
+    if not reden_einde.strip():
+        raise ValidationError({"reden_einde": _("Geef de reden waarom het mandaat stopt.")})
+    oud.einde_op = einde_op
+    oud.reden_einde = reden_einde.strip()
+    return _afgevaardigde_opslaan(oud, door)
+
+
+# --- Terugkoppeling (Check/Act) --------------------------------------------------------------------
+TERUGKOPPELING_MAIL_SOORT = "terugkoppeling-verzonden"
+
+
+def _datum(dag: datetime.date) -> str:
+    return dag.strftime("%d-%m-%Y")
+
+
+def _regel_opstellen(
+    *, verband: Samenwerkingsverband, van: datetime.date, tot: datetime.date
+) -> tuple[str, str]:
+    """Draft the findings and actions of one WSV over the period, from its meetings and knelpunten."""
+    overleggen = list(
+        verband.overleggen.filter(datum__range=(van, tot), status=OverlegStatus.GEHOUDEN).order_by("datum")
+    )
+    knelpunten = list(
+        Knelpunt.objects.filter(verband=verband, gemeld_op__lte=tot)
+        .filter(
+            Q(soort=KnelpuntSoort.KNELPUNT, status=KnelpuntStatus.OPEN) | Q(gemeld_op__gte=van),
+        )
+        .order_by("soort", "gemeld_op")
+    )
+    besluiten = list(Besluitvorming.objects.filter(overleg__in=overleggen).order_by("overleg__datum", "pk"))
+    acties = list(
+        Actiepunt.objects.filter(verband=verband)
+        .filter(Q(overleg__in=overleggen) | Q(status=ActiepuntStatus.OPEN, deadline__lte=tot))
+        .select_related("eigenaar", "eigenaar_contact")
+        .order_by("deadline")
+    )
+    bevindingen: list[str] = []
+    if overleggen:
+        bevindingen.append(
+            _("Overleggen: %(aantal)s gehouden (%(data)s).")
+            % {"aantal": len(overleggen), "data": ", ".join(_datum(o.datum) for o in overleggen)}
+        )
+    else:
+        bevindingen.append(_("Overleggen: geen overleg gehouden in deze periode."))
+    kern = [k for k in knelpunten if k.soort == KnelpuntSoort.KNELPUNT]
+    inzichten = [k for k in knelpunten if k.soort != KnelpuntSoort.KNELPUNT]
+    if kern:
+        bevindingen.append(_("Knelpunten:"))
+        for k in kern:
+            groep = f"{k.get_beroepsgroep_display()}; " if k.beroepsgroep else ""
+            nieuw = (
+                _("nieuw")
+                if k.gemeld_op >= van
+                else _("open sinds %(datum)s") % {"datum": _datum(k.gemeld_op)}
+            )
+            bevindingen.append(f"- {k.omschrijving} ({groep}{nieuw})")
+    if inzichten:
+        bevindingen.append(_("Inzichten en goede voorbeelden:"))
+        bevindingen.extend(f"- {k.omschrijving} ({k.get_soort_display().lower()})" for k in inzichten)
+    regels_acties: list[str] = []
+    if besluiten:
+        regels_acties.append(_("Besluiten:"))
+        regels_acties.extend(f"- {b.tekst}" for b in besluiten)
+    if acties:
+        regels_acties.append(_("Actiepunten:"))
+        for a in acties:
+            eigenaar = a.eigenaar or a.eigenaar_contact
+            regels_acties.append(
+                f"- {a.omschrijving} ("
+                + _("%(eigenaar)s, deadline %(deadline)s, %(status)s")
+                % {
+                    "eigenaar": eigenaar,
+                    "deadline": _datum(a.deadline),
+                    "status": a.get_status_display().lower(),
+                }
+                + ")"
+            )
+    return "\n".join(bevindingen), "\n".join(regels_acties) or _("Geen besluiten of actiepunten.")
+
+
+def _terugkoppeling_concept(terugkoppeling: GebiedTerugkoppeling) -> GebiedTerugkoppeling:
+    """Lock the terugkoppeling; only a concept can still be changed."""
+    vers = GebiedTerugkoppeling.objects.select_for_update().get(pk=terugkoppeling.pk)
+    if vers.status != TerugkoppelingStatus.CONCEPT:
+        raise ValidationError(_("Deze terugkoppeling is al verzonden en kan niet meer worden gewijzigd."))
+    return vers
+
+
+@transaction.atomic
+def terugkoppeling_opstellen(
+    *, gebied: Gebied, periode_van: datetime.date, periode_tot: datetime.date, door: User
+) -> GebiedTerugkoppeling:
+    """Draft the gebied's terugkoppeling to the projectleider: one line per active WSV, with the
+    period's meetings, besluiten and actiepunten, the open and new knelpunten and the inzichten."""
+    if periode_tot < periode_van:
+        raise ValidationError({"periode_tot": _("Het einde van de periode ligt vóór het begin.")})
+    if GebiedTerugkoppeling.objects.filter(
+        gebied=gebied, periode_van=periode_van, periode_tot=periode_tot
+    ).exists():
+        raise ValidationError(
+            {
+                "periode_van": _("Voor %(gebied)s bestaat al een terugkoppeling over deze periode.")
+                % {"gebied": gebied}
+            }
+        )
+    verbanden = list(
+        Samenwerkingsverband.objects.filter(
+            wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True
+        ).order_by("wijk__naam", "naam")
+    )
+    terugkoppeling = GebiedTerugkoppeling(
+        gebied=gebied,
+        periode_van=periode_van,
+        periode_tot=periode_tot,
+        status=TerugkoppelingStatus.CONCEPT,
+        opgesteld_door=door,
+    )
+    regels = []
+    for verband in verbanden:
+        bevindingen, acties = _regel_opstellen(verband=verband, van=periode_van, tot=periode_tot)
+        regels.append(TerugkoppelingRegel(verband=verband, bevindingen=bevindingen, acties=acties))
+    terugkoppeling.samenvatting = _(
+        "Terugkoppeling van %(gebied)s over %(van)s t/m %(tot)s: %(aantal)s wijksamenwerkingsverbanden."
+    ) % {"gebied": gebied, "van": _datum(periode_van), "tot": _datum(periode_tot), "aantal": len(verbanden)}
+    terugkoppeling._history_user = door
+    terugkoppeling.full_clean()
+    try:
+        with transaction.atomic():
+            terugkoppeling.save()
+    except IntegrityError as fout:  # someone else drafted the same period a moment ago
+        raise ValidationError(
+            {
+                "periode_van": _("Voor %(gebied)s bestaat al een terugkoppeling over deze periode.")
+                % {"gebied": gebied}
+            }
+        ) from fout
+    for regel in regels:
+        regel.terugkoppeling = terugkoppeling
+        regel._history_user = door
+        regel.full_clean()
+        regel.save()
+    return terugkoppeling
+
+
+@transaction.atomic
+def terugkoppeling_wijzigen(
+    *, terugkoppeling: GebiedTerugkoppeling, samenvatting: str, door: User
+) -> GebiedTerugkoppeling:
+    """Edit the summary of a concept."""
+    vers = _terugkoppeling_concept(terugkoppeling)
+    vers.samenvatting = samenvatting
+    vers._history_user = door
+    vers.full_clean()
+    vers.save()
+    return vers
+
+
+def _regel_tekst_controleren(bevindingen: str, acties: str) -> None:
+    if not bevindingen.strip() and not acties.strip():
+        raise ValidationError({"bevindingen": _("Vul bevindingen of acties in, of verwijder de regel.")})
+
+
+@transaction.atomic
+def terugkoppelingregel_wijzigen(
+    *, regel: TerugkoppelingRegel, bevindingen: str, acties: str, door: User
+) -> TerugkoppelingRegel:
+    """Edit the findings and actions of one WSV before the terugkoppeling is sent."""
+    _terugkoppeling_concept(regel.terugkoppeling)
+    _regel_tekst_controleren(bevindingen, acties)
+    regel.bevindingen = bevindingen.strip()
+    regel.acties = acties.strip()
+    regel._history_user = door
+    regel.full_clean()
+    regel.save()
+    return regel
+
+
+@transaction.atomic
+def terugkoppelingregel_toevoegen(
+    *,
+    terugkoppeling: GebiedTerugkoppeling,
+    verband: Samenwerkingsverband,
+    bevindingen: str,
+    acties: str,
+    door: User,
+) -> TerugkoppelingRegel:
+    """Add the line of a WSV of the gebied that has none yet (e.g. removed earlier, or started later)."""
+    vers = _terugkoppeling_concept(terugkoppeling)
+    if verband.wijk.gebied_id != vers.gebied_id or not verband.is_wsv:
+        raise ValidationError({"verband": _("Kies een wijksamenwerkingsverband uit dit gebied.")})
+    if vers.regels.filter(verband=verband).exists():
+        raise ValidationError({"verband": _("Dit verband staat al in de terugkoppeling; wijzig die regel.")})
+    _regel_tekst_controleren(bevindingen, acties)
+    regel = TerugkoppelingRegel(
+        terugkoppeling=vers, verband=verband, bevindingen=bevindingen.strip(), acties=acties.strip()
+    )
+    regel._history_user = door
+    regel.full_clean()
+    regel.save()
+    return regel
+
+
+@transaction.atomic
+def terugkoppelingregel_verwijderen(*, regel: TerugkoppelingRegel, door: User) -> None:
+    """Remove a line from a concept."""
+    _terugkoppeling_concept(regel.terugkoppeling)
+    regel._history_user = door
+    regel.delete()
+
+
+@transaction.atomic
+def terugkoppeling_verzenden(*, terugkoppeling: GebiedTerugkoppeling, door: User) -> GebiedTerugkoppeling:
+    """Send the concept to the projectleider: from now on it is read-only; the projectleider is mailed
+    by a task queued after the commit."""
+    vers = _terugkoppeling_concept(terugkoppeling)
+    if not vers.regels.exists():
+        raise ValidationError(_("Een terugkoppeling zonder regels kan niet worden verzonden."))
+    if not vers.samenvatting.strip():
+        raise ValidationError({"samenvatting": _("Schrijf een korte samenvatting voor de projectleider.")})
+    vers.status = TerugkoppelingStatus.VERZONDEN
+    vers.verzonden_op = timezone.now()
+    vers._history_user = door
+    vers.full_clean()
+    vers.save()
+    from .tasks import terugkoppeling_verzonden_mail_task
+
+    transaction.on_commit(lambda: terugkoppeling_verzonden_mail_task.delay(vers.pk))
+    return vers
+
+
+def terugkoppeling_mail_versturen(*, terugkoppeling_id: int) -> int:
+    """Mail every active projectleider that a terugkoppeling arrived; each at most once (claimed)."""
+    terugkoppeling = GebiedTerugkoppeling.objects.select_related("gebied", "opgesteld_door").get(
+        pk=terugkoppeling_id
+    )
+    if terugkoppeling.status != TerugkoppelingStatus.VERZONDEN:
+        return 0
+    url = settings.PORTAL_BASE_URL + reverse("samenwerking:terugkoppeling-detail", args=[terugkoppeling.pk])
+    verstuurd = 0
+    for projectleider in User.objects.filter(rol=Rol.PROJECTLEIDER, is_active=True).exclude(email=""):
+        with transaction.atomic():
+            if not herinnering_claimen(
+                ontvanger=projectleider, soort=TERUGKOPPELING_MAIL_SOORT, sleutel=str(terugkoppeling.pk)
+            ):
+                continue  # mailed before: the task ran twice
+            context = {"ontvanger": projectleider, "terugkoppeling": terugkoppeling, "url": url}
+            send_mail(
+                subject=_("ZIO: terugkoppeling %(gebied)s ontvangen") % {"gebied": terugkoppeling.gebied},
+                message=render_to_string("samenwerking/mail/terugkoppeling_verzonden.txt", context),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[projectleider.email],
+            )
+            verstuurd += 1
+    return verstuurd
+
+
+@transaction.atomic
+def terugkoppelingregel_resv_bijwerken(
+    *,
+    regel: TerugkoppelingRegel,
+    naar_resv: bool,
+    resv_besproken_op: datetime.date | None,
+    resv_uitkomst: str,
+    door: User,
+) -> TerugkoppelingRegel:
+    """The projectleider marks whether a line goes to the RESV, and records when and what came of it."""
+    vers = TerugkoppelingRegel.objects.select_for_update().select_related("terugkoppeling").get(pk=regel.pk)
+    if vers.terugkoppeling.status != TerugkoppelingStatus.VERZONDEN:
+        raise ValidationError(_("Pas na verzending door de gebiedsmanager kan een regel naar het RESV."))
+    if not naar_resv and (resv_besproken_op or resv_uitkomst.strip()):
+        raise ValidationError(
+            {"naar_resv": _("Markeer de regel voor het RESV om datum of uitkomst vast te leggen.")}
+        )
+    verzonden = timezone.localdate(vers.terugkoppeling.verzonden_op)
+    if resv_besproken_op and resv_besproken_op < verzonden:
+        raise ValidationError(
+            {
+                "resv_besproken_op": _(
+                    "De terugkoppeling is verzonden op %(datum)s; het RESV besprak het daarna."
+                )
+                % {"datum": _datum(verzonden)}
+            }
+        )
+    vers.naar_resv = naar_resv
+    vers.resv_besproken_op = resv_besproken_op
+    vers.resv_uitkomst = resv_uitkomst.strip()
+    vers._history_user = door
+    vers.full_clean()
+    vers.save()
+    return vers
+
+
+# --- Actiepunt-herinneringen -----------------------------------------------------------------------
+ACTIEPUNT_DAGEN_VOORAF = 3
+# After the deadline: only actions that passed it recently, so a first run does not mail about
+# actions forgotten long ago (those stay on the next meeting's agenda).
+ACTIEPUNT_DAGEN_ACHTERAF = 30
+
+
+def _actiepunt_link(actiepunt: Actiepunt) -> str:
+    """Straight to the meeting where the action was agreed (or the verband, for an action without one)."""
+    if actiepunt.overleg_id:
+        try:
+            return settings.PORTAL_BASE_URL + reverse(
+                "samenwerking:overleg-detail", args=[actiepunt.overleg_id]
+            )
+        except NoReverseMatch:  # the meeting pages are built in parallel; until then the verband
+            pass
+    return settings.PORTAL_BASE_URL + reverse("samenwerking:verband-detail", args=[actiepunt.verband_id])
+
+
+def actiepunt_herinneringen_versturen(*, vandaag: datetime.date | None = None) -> int:
+    """Mail each action owner one digest: open actions due within 3 days, and those just past due.
+
+    Each action gets at most one reminder before and one after its deadline: every item is claimed
+    (``ActiepuntHerinnering``) in the transaction that sends the mail, so a second run sends nothing
+    and a failed mail rolls its claims back. Returns the number of mails sent.
+    """
+    vandaag = vandaag or timezone.localdate()
+    acties = (
+        Actiepunt.objects.filter(
+            status=ActiepuntStatus.OPEN,
+            deadline__lte=vandaag + datetime.timedelta(days=ACTIEPUNT_DAGEN_VOORAF),
+            deadline__gte=vandaag - datetime.timedelta(days=ACTIEPUNT_DAGEN_ACHTERAF),
+        )
+        .select_related("verband__wijk", "overleg", "eigenaar", "eigenaar_contact")
+        .order_by("deadline", "pk")
+    )
+    per_adres: dict[str, dict] = {}
+    for actie in acties:
+        if actie.eigenaar and actie.eigenaar.is_active and actie.eigenaar.email:
+            adres, naam = actie.eigenaar.email, actie.eigenaar.first_name or str(actie.eigenaar)
+        elif actie.eigenaar_contact and actie.eigenaar_contact.email:
+            adres, naam = actie.eigenaar_contact.email, actie.eigenaar_contact.naam
+        else:
+            continue  # nobody to mail; the action stays on the next agenda
+        soort = (
+            ActiepuntHerinnering.Soort.NA_DEADLINE
+            if actie.deadline < vandaag
+            else ActiepuntHerinnering.Soort.VOOR_DEADLINE
+        )
+        per_adres.setdefault(adres.lower(), {"naam": naam, "adres": adres, "items": []})["items"].append(
+            (actie, soort)
+        )
+    verstuurd = 0
+    for ontvanger in per_adres.values():
+        with transaction.atomic():
+            regels = []
+            for actie, soort in ontvanger["items"]:
+                try:
+                    with transaction.atomic():
+                        ActiepuntHerinnering.objects.create(
+                            actiepunt=actie, soort=soort, email=ontvanger["adres"]
+                        )
+                except IntegrityError:
+                    continue  # this reminder went out before
+                regels.append(
+                    {
+                        "actie": actie,
+                        "verlopen": soort == ActiepuntHerinnering.Soort.NA_DEADLINE,
+                        "url": _actiepunt_link(actie),
+                    }
+                )
+            if not regels:
+                continue
+            send_mail(
+                subject=_("ZIO: herinnering aan %(aantal)s actiepunt(en)") % {"aantal": len(regels)},
+                message=render_to_string(
+                    "samenwerking/mail/actiepunt_herinnering.txt",
+                    {"naam": ontvanger["naam"], "regels": regels, "vandaag": vandaag},
+                ),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=[ontvanger["adres"]],
             )
             verstuurd += 1
     return verstuurd

@@ -19,4 +19,63 @@ urlpatterns = [
     path("afspraken/<int:pk>/wijzigen/", views.AfspraakUpdateView.as_view(), name="afspraak-update"),
     path("afspraken/<int:pk>/evalueren/", views.EvaluatieCreateView.as_view(), name="afspraak-evalueren"),
     path("uitvoering/<int:pk>/", views.UitvoeringUpdateView.as_view(), name="uitvoering-update"),
+    # --- Samenstelling (WSV) ---
+    path("verbanden/<int:pk>/samenstelling/", views.SamenstellingView.as_view(), name="samenstelling"),
+    path(
+        "verbanden/<int:pk>/samenstelling/benoemen/",
+        views.AfgevaardigdeBenoemenView.as_view(),
+        name="afgevaardigde-benoemen",
+    ),
+    path(
+        "afgevaardigden/<int:pk>/vervangen/",
+        views.AfgevaardigdeVervangenView.as_view(),
+        name="afgevaardigde-vervangen",
+    ),
+    path(
+        "afgevaardigden/<int:pk>/beeindigen/",
+        views.AfgevaardigdeBeeindigenView.as_view(),
+        name="afgevaardigde-beeindigen",
+    ),
+    # --- Terugkoppeling (Check/Act) ---
+    path("terugkoppelingen/", views.TerugkoppelingListView.as_view(), name="terugkoppeling-list"),
+    path("terugkoppelingen/nieuw/", views.TerugkoppelingCreateView.as_view(), name="terugkoppeling-create"),
+    path(
+        "terugkoppelingen/naast-elkaar/",
+        views.TerugkoppelingOverzichtView.as_view(),
+        name="terugkoppeling-overzicht",
+    ),
+    path("terugkoppelingen/resv-selectie.xlsx", views.ResvExportView.as_view(), name="resv-export"),
+    path(
+        "terugkoppelingen/<int:pk>/", views.TerugkoppelingDetailView.as_view(), name="terugkoppeling-detail"
+    ),
+    path(
+        "terugkoppelingen/<int:pk>/samenvatting/",
+        views.TerugkoppelingSamenvattingView.as_view(),
+        name="terugkoppeling-samenvatting",
+    ),
+    path(
+        "terugkoppelingen/<int:pk>/verzenden/",
+        views.TerugkoppelingVerzendenView.as_view(),
+        name="terugkoppeling-verzenden",
+    ),
+    path(
+        "terugkoppelingen/<int:pk>/regels/nieuw/",
+        views.TerugkoppelingRegelToevoegenView.as_view(),
+        name="terugkoppelingregel-create",
+    ),
+    path(
+        "terugkoppelingsregels/<int:pk>/wijzigen/",
+        views.TerugkoppelingRegelUpdateView.as_view(),
+        name="terugkoppelingregel-update",
+    ),
+    path(
+        "terugkoppelingsregels/<int:pk>/verwijderen/",
+        views.TerugkoppelingRegelVerwijderenView.as_view(),
+        name="terugkoppelingregel-delete",
+    ),
+    path(
+        "terugkoppelingsregels/<int:pk>/resv/",
+        views.TerugkoppelingResvView.as_view(),
+        name="terugkoppelingregel-resv",
+    ),
 ]

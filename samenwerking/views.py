@@ -6,6 +6,7 @@ Objects outside ``zichtbaar_voor(user)`` give 404; visible objects the user may 
 from __future__ import annotations
 
 import csv
+import datetime
 from collections import defaultdict
 
 from django.contrib import messages
@@ -14,15 +15,42 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_tables2 import SingleTableView
 
+from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep
+from wijken.models import Gebied
+from zio_portal.export import xlsx_response
+
 from . import selectors, services
-from .constants import AfspraakStatus
-from .forms import AfspraakForm, CyclusForm, EvaluatieForm, StapForm, UitvoeringForm
-from .models import Afspraak, AfspraakPraktijk, PdcaStap, Samenwerkingsverband
+from .constants import AfspraakStatus, VerbandSoort
+from .forms import (
+    AfgevaardigdeBeeindigenForm,
+    AfgevaardigdeBenoemenForm,
+    AfgevaardigdeVervangenForm,
+    AfspraakForm,
+    CyclusForm,
+    EvaluatieForm,
+    ResvForm,
+    StapForm,
+    TerugkoppelingOpstellenForm,
+    TerugkoppelingRegelForm,
+    TerugkoppelingRegelToevoegenForm,
+    TerugkoppelingSamenvattingForm,
+    UitvoeringForm,
+)
+from .models import (
+    Afgevaardigde,
+    Afspraak,
+    AfspraakPraktijk,
+    GebiedTerugkoppeling,
+    PdcaStap,
+    Samenwerkingsverband,
+    TerugkoppelingRegel,
+)
 from .tables import AfspraakTable, VerbandTable
 
 EXPORT_KOPPEN = [
@@ -434,3 +462,577 @@ class EvaluatieCreateView(FormView):
             return HttpResponseRedirect(reverse("samenwerking:afspraak-update", args=[huidig.pk]))
         messages.success(self.request, _("De evaluatie is vastgelegd."))
         return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[huidig.pk]))
+
+
+# --- Samenstelling (WSV) ---------------------------------------------------------------------------
+def _wsv_get(request, pk: int) -> Samenwerkingsverband:
+    """A WSV the user may see (404 otherwise, also for a huisartsen-verband)."""
+    return get_object_or_404(
+        Samenwerkingsverband.objects.zichtbaar_voor(request.user).select_related("wijk__gebied"),
+        pk=pk,
+        soort=VerbandSoort.MULTIDISCIPLINAIR,
+    )
+
+
+def _wsv_voor_wijziging(request, pk: int) -> Samenwerkingsverband:
+    verband = _wsv_get(request, pk)
+    if not request.user.has_perm("samenwerking.change_samenwerkingsverband", verband):
+        raise PermissionDenied
+    return verband
+
+
+def _afgevaardigde_voor_wijziging(request, pk: int) -> Afgevaardigde:
+    afgevaardigde = selectors.afgevaardigde_get(user=request.user, pk=pk)
+    if not request.user.has_perm("samenwerking.change_samenwerkingsverband", afgevaardigde.verband):
+        raise PermissionDenied
+    return afgevaardigde
+
+
+def _samenstelling_url(verband_id: int) -> str:
+    return reverse("samenwerking:samenstelling", args=[verband_id])
+
+
+class SamenstellingView(TemplateView):
+    """The composition of a WSV: the mandated delegate per beroepsgroep, vacancies and the history."""
+
+    template_name = "samenwerking/samenstelling.html"
+
+    def get_context_data(self, **kwargs):
+        verband = _wsv_get(self.request, self.kwargs["pk"])
+        regels = selectors.samenstelling(verband=verband)
+        bezet = {r.groep for r in regels if r.actief}
+        return super().get_context_data(
+            verband=verband,
+            regels=regels,
+            mag_wijzigen=self.request.user.has_perm("samenwerking.change_samenwerkingsverband", verband),
+            andere_groepen=[
+                (g, label)
+                for g, label in Beroepsgroep.choices
+                if g not in bezet and g not in KERN_BEROEPSGROEPEN
+            ],
+            sociaal_domein_vacant=Beroepsgroep.SOCIAAL_DOMEIN not in bezet,
+            **kwargs,
+        )
+
+
+class AfgevaardigdeBenoemenView(FormView):
+    """Appoint the delegate of a (vacant) beroepsgroep: ``?beroepsgroep=`` preselects it."""
+
+    template_name = "samenwerking/afgevaardigde_form.html"
+    form_class = AfgevaardigdeBenoemenForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.verband = _wsv_voor_wijziging(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        groep = self.request.GET.get("beroepsgroep")
+        return {
+            "beroepsgroep": groep if groep in Beroepsgroep.values else "",
+            "mandaat_op": timezone.localdate(),
+        }
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["kandidaten"] = selectors.kandidaten_per_beroepsgroep(verband=self.verband)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            verband=self.verband, titel=_("Afgevaardigde benoemen"), knop=_("Benoemen"), **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            afgevaardigde = services.afgevaardigde_benoemen(
+                verband=self.verband, door=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(naam)s is gemandateerd afgevaardigde voor %(groep)s.")
+            % {"naam": afgevaardigde.contactpersoon.naam, "groep": afgevaardigde.get_beroepsgroep_display()},
+        )
+        return HttpResponseRedirect(_samenstelling_url(self.verband.pk))
+
+
+def _fouten_naar_formulier(form, fout: ValidationError) -> None:
+    """Show a service's ValidationError next to the field it names (or above the form)."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+
+
+class AfgevaardigdeVervangenView(FormView):
+    """Replace the active delegate: the current mandate ends on the date and the new one starts."""
+
+    template_name = "samenwerking/afgevaardigde_form.html"
+    form_class = AfgevaardigdeVervangenForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.afgevaardigde = _afgevaardigde_voor_wijziging(request, kwargs["pk"])
+            if self.afgevaardigde.einde_op:
+                messages.warning(request, _("Dit mandaat is al beëindigd; benoem een nieuwe afgevaardigde."))
+                return HttpResponseRedirect(_samenstelling_url(self.afgevaardigde.verband_id))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"per": timezone.localdate()}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["kandidaten"] = [
+            c
+            for c in selectors.afgevaardigde_kandidaten(
+                verband=self.afgevaardigde.verband, beroepsgroep=self.afgevaardigde.beroepsgroep
+            )
+            if c.pk != self.afgevaardigde.contactpersoon_id
+        ]
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            verband=self.afgevaardigde.verband,
+            afgevaardigde=self.afgevaardigde,
+            titel=_("Afgevaardigde vervangen"),
+            knop=_("Vervangen"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            nieuw = services.afgevaardigde_vervangen(
+                afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(oud)s is vervangen door %(nieuw)s.")
+            % {"oud": self.afgevaardigde.contactpersoon.naam, "nieuw": nieuw.contactpersoon.naam},
+        )
+        return HttpResponseRedirect(_samenstelling_url(nieuw.verband_id))
+
+
+class AfgevaardigdeBeeindigenView(FormView):
+    """End a mandate without a successor."""
+
+    template_name = "samenwerking/afgevaardigde_form.html"
+    form_class = AfgevaardigdeBeeindigenForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.afgevaardigde = _afgevaardigde_voor_wijziging(request, kwargs["pk"])
+            if self.afgevaardigde.einde_op:
+                messages.warning(request, _("Dit mandaat is al beëindigd."))
+                return HttpResponseRedirect(_samenstelling_url(self.afgevaardigde.verband_id))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"einde_op": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            verband=self.afgevaardigde.verband,
+            afgevaardigde=self.afgevaardigde,
+            titel=_("Mandaat beëindigen"),
+            knop=_("Mandaat beëindigen"),
+            gevaar=True,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            services.afgevaardigde_beeindigen(
+                afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Het mandaat van %(naam)s is beëindigd; %(groep)s is nu vacant.")
+            % {
+                "naam": self.afgevaardigde.contactpersoon.naam,
+                "groep": self.afgevaardigde.get_beroepsgroep_display(),
+            },
+        )
+        return HttpResponseRedirect(_samenstelling_url(self.afgevaardigde.verband_id))
+
+
+# --- Terugkoppeling (Check/Act) --------------------------------------------------------------------
+def _terugkoppeling_met_recht(request, pk: int, perm: str) -> GebiedTerugkoppeling:
+    """Visible (404 otherwise) and the user holds ``perm`` on it (403 otherwise)."""
+    terugkoppeling = selectors.terugkoppeling_get(user=request.user, pk=pk)
+    if not request.user.has_perm(perm, terugkoppeling):
+        raise PermissionDenied
+    return terugkoppeling
+
+
+def _regel_met_recht(request, pk: int, perm: str) -> TerugkoppelingRegel:
+    regel = get_object_or_404(
+        TerugkoppelingRegel.objects.filter(
+            terugkoppeling__in=GebiedTerugkoppeling.objects.zichtbaar_voor(request.user).values("pk")
+        ).select_related("terugkoppeling__gebied", "verband__wijk"),
+        pk=pk,
+    )
+    if not request.user.has_perm(perm, regel.terugkoppeling):
+        raise PermissionDenied
+    return regel
+
+
+def _detail_url(terugkoppeling_id: int) -> str:
+    return reverse("samenwerking:terugkoppeling-detail", args=[terugkoppeling_id])
+
+
+def _periode_uit(request) -> tuple[datetime.date, datetime.date] | None:
+    """``?periode=2026-07-01_2026-09-30``; None when missing or malformed."""
+    try:
+        van, tot = request.GET.get("periode", "").split("_")
+        return datetime.date.fromisoformat(van), datetime.date.fromisoformat(tot)
+    except ValueError:
+        return None
+
+
+def _periode_param(van: datetime.date, tot: datetime.date) -> str:
+    return f"{van.isoformat()}_{tot.isoformat()}"
+
+
+class TerugkoppelingListView(ListView):
+    """The terugkoppelingen the user may see: a gebiedsmanager their own, the region what was sent."""
+
+    template_name = "samenwerking/terugkoppeling_list.html"
+    context_object_name = "terugkoppelingen"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.terugkoppeling_list(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            mag_opstellen=user.has_perm("samenwerking.add_gebiedterugkoppeling"),
+            mag_overzicht=user.has_perm("samenwerking.view_terugkoppeling_overzicht"),
+            **kwargs,
+        )
+
+
+class TerugkoppelingCreateView(FormView):
+    """The gebiedsmanager chooses gebied and period; the portal drafts the lines per WSV."""
+
+    template_name = "samenwerking/terugkoppeling_form.html"
+    form_class = TerugkoppelingOpstellenForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_perm(
+            "samenwerking.add_gebiedterugkoppeling"
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        user = self.request.user
+        gebieden = Gebied.objects.order_by("naam")
+        kwargs["gebieden"] = gebieden if user.is_beheerder else gebieden.filter(gebiedsmanagers=user)
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            terugkoppeling = services.terugkoppeling_opstellen(door=self.request.user, **form.cleaned_data)
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "De terugkoppeling is opgesteld uit de overleggen en knelpunten. "
+                "Controleer en vul aan voordat u verzendt."
+            ),
+        )
+        return HttpResponseRedirect(_detail_url(terugkoppeling.pk))
+
+
+class TerugkoppelingDetailView(TemplateView):
+    """A terugkoppeling with a line per WSV: editable as concept, read-only after sending; the
+    projectleider marks lines for the RESV."""
+
+    template_name = "samenwerking/terugkoppeling_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        terugkoppeling = selectors.terugkoppeling_get(user=user, pk=self.kwargs["pk"])
+        regels = list(terugkoppeling.regels.all())
+        mag_wijzigen = user.has_perm("samenwerking.change_gebiedterugkoppeling", terugkoppeling)
+        ontbrekend = []
+        if mag_wijzigen:
+            ontbrekend = list(
+                Samenwerkingsverband.objects.filter(
+                    wijk__gebied=terugkoppeling.gebied, soort=VerbandSoort.MULTIDISCIPLINAIR
+                ).exclude(pk__in=[r.verband_id for r in regels])
+            )
+        return super().get_context_data(
+            terugkoppeling=terugkoppeling,
+            regels=regels,
+            mag_wijzigen=mag_wijzigen,
+            mag_resv=user.has_perm("samenwerking.resv_gebiedterugkoppeling", terugkoppeling),
+            ontbrekend=ontbrekend,
+            **kwargs,
+        )
+
+
+class TerugkoppelingSamenvattingView(FormView):
+    """Edit the summary of a concept."""
+
+    template_name = "samenwerking/terugkoppeling_regel_form.html"
+    form_class = TerugkoppelingSamenvattingForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.terugkoppeling = _terugkoppeling_met_recht(
+                request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling"
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.terugkoppeling}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            terugkoppeling=self.terugkoppeling, titel=_("Samenvatting wijzigen"), **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            services.terugkoppeling_wijzigen(
+                terugkoppeling=self.terugkoppeling,
+                samenvatting=form.cleaned_data["samenvatting"],
+                door=self.request.user,
+            )
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De samenvatting is opgeslagen."))
+        return HttpResponseRedirect(_detail_url(self.terugkoppeling.pk))
+
+
+class TerugkoppelingRegelToevoegenView(FormView):
+    """Add the line of a WSV of the gebied that has none."""
+
+    template_name = "samenwerking/terugkoppeling_regel_form.html"
+    form_class = TerugkoppelingRegelToevoegenForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.terugkoppeling = _terugkoppeling_met_recht(
+                request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling"
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["verbanden"] = (
+            Samenwerkingsverband.objects.filter(
+                wijk__gebied=self.terugkoppeling.gebied, soort=VerbandSoort.MULTIDISCIPLINAIR
+            )
+            .exclude(pk__in=self.terugkoppeling.regels.values("verband"))
+            .order_by("naam")
+        )
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            terugkoppeling=self.terugkoppeling, titel=_("Regel toevoegen"), **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            services.terugkoppelingregel_toevoegen(
+                terugkoppeling=self.terugkoppeling, door=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De regel is toegevoegd."))
+        return HttpResponseRedirect(_detail_url(self.terugkoppeling.pk))
+
+
+class TerugkoppelingRegelUpdateView(FormView):
+    """Edit the findings and actions of one WSV before sending."""
+
+    template_name = "samenwerking/terugkoppeling_regel_form.html"
+    form_class = TerugkoppelingRegelForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.regel = _regel_met_recht(request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.regel}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            terugkoppeling=self.regel.terugkoppeling,
+            regel=self.regel,
+            titel=_("%(verband)s wijzigen") % {"verband": self.regel.verband.naam},
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            services.terugkoppelingregel_wijzigen(
+                regel=self.regel, door=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("De regel van %(verband)s is opgeslagen.") % {"verband": self.regel.verband.naam}
+        )
+        return HttpResponseRedirect(_detail_url(self.regel.terugkoppeling_id) + f"#regel-{self.regel.pk}")
+
+
+class TerugkoppelingRegelVerwijderenView(View):
+    """POST: remove a line from a concept."""
+
+    def post(self, request, pk: int):
+        regel = _regel_met_recht(request, pk, "samenwerking.change_gebiedterugkoppeling")
+        try:
+            services.terugkoppelingregel_verwijderen(regel=regel, door=request.user)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(
+                request, _("De regel van %(verband)s is verwijderd.") % {"verband": regel.verband.naam}
+            )
+        return HttpResponseRedirect(_detail_url(regel.terugkoppeling_id))
+
+
+class TerugkoppelingVerzendenView(View):
+    """POST: send the concept to the projectleider; afterwards it is read-only."""
+
+    def post(self, request, pk: int):
+        terugkoppeling = _terugkoppeling_met_recht(request, pk, "samenwerking.change_gebiedterugkoppeling")
+        try:
+            services.terugkoppeling_verzenden(terugkoppeling=terugkoppeling, door=request.user)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(
+                request, _("De terugkoppeling is verzonden; de projectleider krijgt een e-mail.")
+            )
+        return HttpResponseRedirect(_detail_url(terugkoppeling.pk))
+
+
+class TerugkoppelingResvView(FormView):
+    """The projectleider marks a line for the RESV and records the RESV date and outcome."""
+
+    template_name = "samenwerking/terugkoppeling_regel_form.html"
+    form_class = ResvForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.regel = _regel_met_recht(request, kwargs["pk"], "samenwerking.resv_gebiedterugkoppeling")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.regel}
+
+    def _terug(self) -> str:
+        volgende = self.request.POST.get("volgende") or self.request.GET.get("volgende") or ""
+        if url_has_allowed_host_and_scheme(volgende, allowed_hosts={self.request.get_host()}):
+            return volgende
+        return _detail_url(self.regel.terugkoppeling_id) + f"#regel-{self.regel.pk}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            terugkoppeling=self.regel.terugkoppeling,
+            regel=self.regel,
+            titel=_("RESV: %(verband)s") % {"verband": self.regel.verband.naam},
+            volgende=self._terug(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            services.terugkoppelingregel_resv_bijwerken(
+                regel=self.regel, door=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            _fouten_naar_formulier(form, e)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("De RESV-keuze voor %(verband)s is opgeslagen.") % {"verband": self.regel.verband.naam},
+        )
+        return HttpResponseRedirect(self._terug())
+
+
+class TerugkoppelingOverzichtView(TemplateView):
+    """All gebieden's terugkoppelingen over one period side by side, for the projectleider's RESV."""
+
+    template_name = "samenwerking/terugkoppeling_overzicht.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        if not user.has_perm("samenwerking.view_terugkoppeling_overzicht"):
+            raise PermissionDenied
+        perioden = selectors.terugkoppeling_perioden(user=user)
+        periode = _periode_uit(self.request)
+        if periode is None or periode not in perioden:
+            periode = perioden[0] if perioden else None
+        kolommen = selectors.terugkoppelingen_naast_elkaar(user=user, periode=periode) if periode else []
+        return super().get_context_data(
+            perioden=[(_periode_param(van, tot), van, tot) for van, tot in perioden],
+            periode=periode,
+            periode_param=_periode_param(*periode) if periode else "",
+            kolommen=kolommen,
+            mag_resv=user.is_beheerder or user.rol == "projectleider",
+            **kwargs,
+        )
+
+
+class ResvExportView(View):
+    """The lines marked for the RESV over a period, as an Excel file."""
+
+    def get(self, request):
+        if not request.user.has_perm("samenwerking.view_terugkoppeling_overzicht"):
+            raise PermissionDenied
+        periode = _periode_uit(request)
+        if periode is None:
+            perioden = selectors.terugkoppeling_perioden(user=request.user)
+            periode = perioden[0] if perioden else None
+        regels = selectors.resv_selectie(user=request.user, periode=periode) if periode else []
+        return xlsx_response(
+            koppen=[
+                _("Gebied"),
+                _("Wijksamenwerkingsverband"),
+                _("Wijk"),
+                _("Bevindingen"),
+                _("Acties"),
+                _("Besproken in RESV op"),
+                _("Uitkomst RESV"),
+            ],
+            rijen=[
+                [
+                    r.terugkoppeling.gebied.naam,
+                    r.verband.naam,
+                    r.verband.wijk.naam,
+                    r.bevindingen,
+                    r.acties,
+                    r.resv_besproken_op,
+                    r.resv_uitkomst,
+                ]
+                for r in regels
+            ],
+            naam=f"resv-selectie-{periode[0]:%Y-%m-%d}-{periode[1]:%Y-%m-%d}" if periode else "resv-selectie",
+            blad=_("RESV-selectie"),
+        )

@@ -16,6 +16,8 @@ def navigatie(request: HttpRequest) -> dict:
     )
     items.append((_("Verbanden"), reverse("samenwerking:verband-list")))
     items.append((_("Afspraken"), reverse("samenwerking:afspraak-list")))
+    if user.rol != Rol.PRAKTIJKMEDEWERKER:  # Check/Act: gebiedsmanagers, projectleider, beleidsadviseur
+        items.append((_("Terugkoppeling"), reverse("samenwerking:terugkoppeling-list")))
     if user.rol == Rol.PRAKTIJKMEDEWERKER:
         items.append((_("Vragenlijst"), reverse("monitoring:index")))
         items.append((_("Praktijkbezoek"), reverse("monitoring:bezoek-list")))

@@ -196,3 +196,36 @@ rules.add_perm("monitoring.review_rapportage", is_beleidsadviseur)
 rules.add_perm("monitoring.view_dashboard", heeft_regio_rol | is_gebiedsmanager)
 # The schedule of the yearly/quarterly region report (Celery beat).
 rules.add_perm("monitoring.change_rapportageplanning", is_beheerder)
+
+
+# --- WSV: terugkoppeling aan de projectleider (Check/Act) ------------------------------------------
+@rules.predicate
+def leidt_gebied_van_terugkoppeling(user, terugkoppeling) -> bool:
+    return terugkoppeling is not None and terugkoppeling.gebied.gebiedsmanagers.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def terugkoppeling_is_concept(user, terugkoppeling) -> bool:
+    return terugkoppeling is not None and terugkoppeling.status == "concept"
+
+
+@rules.predicate
+def terugkoppeling_is_verzonden(user, terugkoppeling) -> bool:
+    return terugkoppeling is not None and terugkoppeling.status == "verzonden"
+
+
+rules.add_perm("samenwerking.view_gebiedterugkoppeling", zichtbaar)
+# A gebiedsmanager drafts the terugkoppelingen of their own gebieden (the form offers only those).
+rules.add_perm("samenwerking.add_gebiedterugkoppeling", is_beheerder | is_gebiedsmanager)
+# Until it is sent: the gebiedsmanager of the gebied edits it; afterwards it is read-only.
+rules.add_perm(
+    "samenwerking.change_gebiedterugkoppeling",
+    terugkoppeling_is_concept & (is_beheerder | (is_gebiedsmanager & leidt_gebied_van_terugkoppeling)),
+)
+# The projectleider marks what goes to the RESV, once it was sent.
+rules.add_perm(
+    "samenwerking.resv_gebiedterugkoppeling", terugkoppeling_is_verzonden & (is_beheerder | is_projectleider)
+)
+# All gebieden side by side and the RESV selection: the region roles.
+rules.add_perm("samenwerking.view_terugkoppeling_overzicht", heeft_regio_rol)
+

@@ -221,6 +221,10 @@ CELERY_BEAT_SCHEDULE["afspraak-herinneringen"] = {  # daily 07:00 in CELERY_TIME
     "task": "samenwerking.tasks.afspraak_herinneringen_task",
     "schedule": crontab(hour=7, minute=0),
 }
+CELERY_BEAT_SCHEDULE["actiepunt-herinneringen"] = {  # daily 07:10: actions due in 3 days or just past due
+    "task": "samenwerking.tasks.actiepunt_herinneringen_task",
+    "schedule": crontab(hour=7, minute=10),
+}
 
 # --- Forms, tables ------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -78,3 +78,132 @@ CASES: list[Case] = [
         label="buurpraktijk",
     ),
 ]
+
+
+# --- Samenstelling (WSV) and terugkoppeling (Check/Act) --------------------------------------------
+def _terugkoppeling(world, status: str):
+    """A terugkoppeling of gebied A with one line (the WSV of A1), concept or sent."""
+    import datetime
+
+    from samenwerking.models import GebiedTerugkoppeling, TerugkoppelingRegel
+
+    t, _nieuw = GebiedTerugkoppeling.objects.get_or_create(
+        gebied=world.gebied_a,
+        periode_van=datetime.date(2026, 4, 1) if status == "concept" else datetime.date(2026, 1, 1),
+        periode_tot=datetime.date(2026, 6, 30) if status == "concept" else datetime.date(2026, 3, 31),
+        defaults={
+            "status": status,
+            "samenvatting": "Twee overleggen.",
+            "verzonden_op": None
+            if status == "concept"
+            else datetime.datetime(2026, 4, 10, 12, tzinfo=datetime.UTC),
+        },
+    )
+    TerugkoppelingRegel.objects.get_or_create(
+        terugkoppeling=t, verband=world.wsv_a1, defaults={"bevindingen": "Knelpunt", "acties": "Actie"}
+    )
+    return t
+
+
+def _regel(world, status: str) -> int:
+    return _terugkoppeling(world, status).regels.get().pk
+
+
+# The WSV of A1: visible like its wijk; only the gebiedsmanager of gebied A (and the beheerder) manage it.
+WSV_A1_BEHEER = everyone(
+    404, beheerder=200, beleidsadviseur=403, projectleider=403, gebiedsmanager=403, praktijkmedewerker=403
+)
+WSV_A1_BEHEER["gebiedsmanager"] = 200
+# Terugkoppeling of gebied A: a concept is seen by its gebiedsmanager (and the beheerder) only.
+CONCEPT_A = everyone(404, beheerder=200, gebiedsmanager=200)
+VERZONDEN_A = everyone(404, **REGIO_200, gebiedsmanager=200)
+VERZONDEN_403 = {"beleidsadviseur": 403, "projectleider": 403, "gebiedsmanager": 403}
+
+CASES += [
+    Case("samenwerking:samenstelling", ZICHTBAAR_A1, args=lambda w: [w.wsv_a1.pk], label="WSV A1"),
+    Case(
+        "samenwerking:samenstelling",
+        everyone(404, **REGIO_200, praktijkmedewerker_ander_gebied=200),
+        args=lambda w: [w.wsv_b1.pk],
+        label="WSV B1",
+    ),
+    Case(
+        "samenwerking:samenstelling",
+        everyone(404),
+        args=lambda w: [w.verband_a1.pk],
+        label="huisartsen-verband: no composition",
+    ),
+    Case("samenwerking:afgevaardigde-benoemen", WSV_A1_BEHEER, args=lambda w: [w.wsv_a1.pk]),
+    Case(
+        "samenwerking:afgevaardigde-benoemen",
+        everyone(
+            404, beheerder=200, beleidsadviseur=403, projectleider=403, praktijkmedewerker_ander_gebied=403
+        ),
+        args=lambda w: [w.wsv_b1.pk],
+        label="WSV B1: not gebied A's manager",
+    ),
+    Case("samenwerking:afgevaardigde-vervangen", WSV_A1_BEHEER, args=lambda w: [w.afgevaardigde_a1.pk]),
+    Case("samenwerking:afgevaardigde-beeindigen", WSV_A1_BEHEER, args=lambda w: [w.afgevaardigde_a1.pk]),
+    Case(
+        "samenwerking:terugkoppeling-list",
+        everyone(200),
+    ),
+    Case(
+        "samenwerking:terugkoppeling-create",
+        everyone(403, beheerder=200, gebiedsmanager=200),
+    ),
+    Case(
+        "samenwerking:terugkoppeling-overzicht",
+        everyone(403, **REGIO_200),
+    ),
+    Case("samenwerking:resv-export", everyone(403, **REGIO_200)),
+    Case(
+        "samenwerking:terugkoppeling-detail",
+        CONCEPT_A,
+        args=lambda w: [_terugkoppeling(w, "concept").pk],
+        label="concept",
+    ),
+    Case(
+        "samenwerking:terugkoppeling-detail",
+        VERZONDEN_A,
+        args=lambda w: [_terugkoppeling(w, "verzonden").pk],
+        label="verzonden",
+    ),
+    Case(
+        "samenwerking:terugkoppeling-samenvatting",
+        CONCEPT_A,
+        args=lambda w: [_terugkoppeling(w, "concept").pk],
+    ),
+    Case(
+        "samenwerking:terugkoppeling-samenvatting",
+        everyone(404, beheerder=200, beleidsadviseur=403, projectleider=403, gebiedsmanager=403),
+        args=lambda w: [_terugkoppeling(w, "verzonden").pk],
+        label="verzonden: read-only",
+    ),
+    # POSTs on a sent terugkoppeling, so no role's request changes what the next role meets; the
+    # superuser passes the rule and the service refuses (a message and a redirect). Sending and
+    # deleting themselves: tests/samenwerking/test_terugkoppeling.py.
+    Case(
+        "samenwerking:terugkoppeling-verzenden",
+        everyone(404, beheerder=302, **VERZONDEN_403),
+        args=lambda w: [_terugkoppeling(w, "verzonden").pk],
+        method="post",
+    ),
+    Case(
+        "samenwerking:terugkoppelingregel-create",
+        CONCEPT_A,
+        args=lambda w: [_terugkoppeling(w, "concept").pk],
+    ),
+    Case("samenwerking:terugkoppelingregel-update", CONCEPT_A, args=lambda w: [_regel(w, "concept")]),
+    Case(
+        "samenwerking:terugkoppelingregel-delete",
+        everyone(404, beheerder=302, **VERZONDEN_403),
+        args=lambda w: [_regel(w, "verzonden")],
+        method="post",
+    ),
+    Case(
+        "samenwerking:terugkoppelingregel-resv",
+        everyone(404, beheerder=200, beleidsadviseur=403, projectleider=200, gebiedsmanager=403),
+        args=lambda w: [_regel(w, "verzonden")],
+    ),
+]

@@ -87,6 +87,12 @@ PERMISSION_TABLE = [
     ("samenwerking.change_afspraak", "afspraak_b1", BEHEER | {"praktijkmedewerker_ander_gebied"}),
     # Per practice row: test_only_a_practices_own_staff_change_its_implementation.
     ("samenwerking.change_afspraakpraktijk", None, BEHEER),
+    # Terugkoppeling aan de projectleider: per object in tests/samenwerking/test_terugkoppeling.py.
+    ("samenwerking.view_gebiedterugkoppeling", None, {"beheerder"}),
+    ("samenwerking.add_gebiedterugkoppeling", None, BEHEER | {"gebiedsmanager", "gebiedsmanager_b"}),
+    ("samenwerking.change_gebiedterugkoppeling", None, {"beheerder"}),
+    ("samenwerking.resv_gebiedterugkoppeling", None, {"beheerder"}),
+    ("samenwerking.view_terugkoppeling_overzicht", None, REGIO),
     ("monitoring.view_regio", None, REGIO),
     ("monitoring.manage_monitoring", None, BEHEER | {"beleidsadviseur"}),
     # Monitoring objects per role: tests/monitoring/test_permissions.py; without an object only these.
