@@ -214,10 +214,12 @@ def resultaten(
         for r in Praktijk.objects.filter(actief=True)
         .values("wijk_id")
         .annotate(
-            praktijken=Count("pk"),
+            # distinct: the join with the responses of every round would count a practice once per round.
+            praktijken=Count("pk", distinct=True),
             ingediend=Count(
                 "responsen",
                 filter=Q(responsen__ronde=ronde, responsen__status=ResponsStatus.INGEDIEND),
+                distinct=True,
             ),
         )
     }

@@ -163,6 +163,25 @@ def test_results_are_aggregates_and_practice_sees_own_answers(world, ronde, clie
     assert "Regio " in html
 
 
+def test_response_rate_counts_each_practice_once_whatever_its_earlier_rounds(world, ronde):
+    """A practice that also answered last year's round is one practice, not two."""
+    from monitoring.selectors import resultaten
+    from wijken.models import Praktijk
+
+    vorige = ronde.vorige
+    for praktijk in (world.praktijk_a1, world.praktijk_a1_buur):
+        _ingediend(vorige, praktijk, 3)
+    _ingediend(ronde, world.praktijk_a1, 4)
+    uitslag = resultaten(user=world.users["beleidsadviseur"], ronde=ronde, met_grafieken=False)
+    assert uitslag.regio_respons["praktijken"] == Praktijk.objects.filter(actief=True).count()
+    assert uitslag.regio_respons["ingediend"] == 1
+    wijk_a1 = next(r for r in uitslag.respons_per_wijk if r["wijk"] == world.wijk_a1)
+    assert (wijk_a1["praktijken"], wijk_a1["ingediend"]) == (
+        Praktijk.objects.filter(actief=True, wijk=world.wijk_a1).count(),
+        1,
+    )
+
+
 def test_results_export_is_an_excel_workbook(world, ronde, client):
     _ingediend(ronde, world.praktijk_a1, 4)
     client.force_login(world.users["beleidsadviseur"])
