@@ -1,7 +1,20 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Bouwsteen, Praktijkbezoek, Rapportage, Respons, Ronde, Sectie, Vraag, Vragenlijst
+from .models import (
+    Bouwsteen,
+    Praktijkbezoek,
+    Rapportage,
+    RapportagePlanning,
+    Respons,
+    Ronde,
+    Sectie,
+    Vraag,
+    Vragenlijst,
+)
 
 
 @admin.register(Bouwsteen)
@@ -52,4 +65,27 @@ class PraktijkbezoekAdmin(SimpleHistoryAdmin):
 class RapportageAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "status", "aangevraagd_door", "aangevraagd_op"]
     list_filter = ["status", "scope"]
-    readonly_fields = ["snapshot", "task_id", "foutmelding"]
+    readonly_fields = ["snapshot", "task_id", "foutmelding", "gepland"]
+
+
+@admin.register(RapportagePlanning)
+class RapportagePlanningAdmin(SimpleHistoryAdmin):
+    """One row: the list goes straight to it; it cannot be added twice or deleted."""
+
+    fieldsets = [
+        (
+            _("Jaarrapport (over het vorige kalenderjaar)"),
+            {"fields": ["jaar_actief", "jaar_dag", "jaar_maand"]},
+        ),
+        (_("Kwartaalrapport (over het vorige kwartaal)"), {"fields": ["kwartaal_actief", "kwartaal_dag"]}),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        planning = RapportagePlanning.laden()
+        return redirect(reverse("admin:monitoring_rapportageplanning_change", args=[planning.pk]))
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

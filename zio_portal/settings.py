@@ -214,6 +214,10 @@ CELERY_BEAT_SCHEDULE["rapportages-opruimen"] = {  # every 5 minutes: jobs whose 
     "task": "monitoring.rapportage.tasks.rapportages_opruimen_task",
     "schedule": 300.0,
 }
+CELERY_BEAT_SCHEDULE["rapportages-gepland"] = {  # daily 06:00: the yearly/quarterly region report
+    "task": "monitoring.rapportage.tasks.geplande_rapportages_task",
+    "schedule": _crontab(hour=6, minute=0),
+}
 # end of the monitoring beat jobs
 from celery.schedules import crontab  # noqa: E402
 

@@ -8,7 +8,7 @@ import logging
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,9 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monitoring.constants import RapportageStatus, ScopeSoort
-from monitoring.models import Rapportage
+from monitoring.models import Rapportage, RapportagePlanning
 from wijken.models import Gebied, Wijk
+from zio_portal.constants import Rol
 from zio_portal.models import User
+from zio_portal.services import herinnering_claimen
 
 from .pdf import pdf_maken
 from .snapshot import snapshot_maken
@@ -96,10 +98,15 @@ def rapportage_claimen(*, rapportage_id: int, task_id: str) -> bool:
 
 
 def rapportage_mislukt(*, rapportage_id: int, oorzaak: str) -> None:
-    """Mark a job failed with its cause (shown to the user), unless it finished meanwhile."""
-    Rapportage.objects.filter(pk=rapportage_id).exclude(status=RapportageStatus.GEREED).update(
-        status=RapportageStatus.MISLUKT, foutmelding=(oorzaak or _("Onbekende fout"))[:2000]
+    """Mark a job failed with its cause (shown to the user, and mailed to the requester), unless it
+    finished meanwhile."""
+    gewijzigd = (
+        Rapportage.objects.filter(pk=rapportage_id)
+        .exclude(status__in=[RapportageStatus.GEREED, RapportageStatus.MISLUKT])
+        .update(status=RapportageStatus.MISLUKT, foutmelding=(oorzaak or _("Onbekende fout"))[:2000])
     )
+    if gewijzigd:
+        _mail_mislukt(rapportage_id)
 
 
 def rapportage_teruggeven(*, rapportage_id: int) -> None:
@@ -167,18 +174,53 @@ def _opslaan(rapportage: Rapportage, inhoud: bytes) -> None:
     rapportage.bestand.name = naam
 
 
-def _mail_klaar(rapportage: Rapportage) -> None:
+def _ontvangers(rapportage: Rapportage) -> list[User]:
+    """The requester; for a report made by the planning, the active beleidsadviseurs."""
+    if rapportage.gepland:
+        return list(User.objects.filter(rol=Rol.BELEIDSADVISEUR, is_active=True).exclude(email=""))
     door = rapportage.aangevraagd_door
-    if not door or not door.email:
-        return
+    return [door] if door and door.is_active and door.email else []
+
+
+def _mail(rapportage: Rapportage, *, soort: str, onderwerp: str, template: str) -> int:
+    """One e-mail per recipient and report (a re-render after a review, or a task run twice, does not
+    mail again): the VerzondenHerinnering row is the claim and rolls back if sending fails."""
     link = settings.PORTAL_BASE_URL + reverse("rapportage:detail", args=[rapportage.pk])
-    EmailMessage(
-        subject=_("De regionale rapportage is klaar"),
-        body=render_to_string(
-            "monitoring/rapportage/email_klaar.txt", {"rapportage": rapportage, "link": link}
-        ),
-        to=[door.email],
-    ).send()
+    verzonden = 0
+    for ontvanger in _ontvangers(rapportage):
+        with transaction.atomic():
+            if not herinnering_claimen(
+                ontvanger=ontvanger, soort=soort, sleutel=f"rapportage:{rapportage.pk}"
+            ):
+                continue
+            EmailMessage(
+                subject=onderwerp,
+                body=render_to_string(
+                    template, {"rapportage": rapportage, "link": link, "ontvanger": ontvanger}
+                ),
+                to=[ontvanger.email],
+            ).send()
+            verzonden += 1
+    return verzonden
+
+
+def _mail_klaar(rapportage: Rapportage) -> None:
+    _mail(
+        rapportage,
+        soort="rapportage_klaar",
+        onderwerp=_("De regionale rapportage is klaar"),
+        template="monitoring/rapportage/email_klaar.txt",
+    )
+
+
+def _mail_mislukt(rapportage_id: int) -> None:
+    rapportage = Rapportage.objects.select_related("aangevraagd_door").defer("snapshot").get(pk=rapportage_id)
+    _mail(
+        rapportage,
+        soort="rapportage_mislukt",
+        onderwerp=_("De regionale rapportage kon niet worden gemaakt"),
+        template="monitoring/rapportage/email_mislukt.txt",
+    )
 
 
 def rapportage_opnieuw_renderen(*, rapportage: Rapportage) -> bytes:
@@ -192,11 +234,14 @@ def rapportages_opruimen() -> dict[str, int]:
     """Jobs whose worker died (bezig past the hard limit): requeue while tries remain, else fail."""
     grens = timezone.now() - harde_limiet()
     vast = Rapportage.objects.filter(status=RapportageStatus.BEZIG, gestart_op__lt=grens)
-    mislukt = vast.filter(pogingen__gte=MAX_POGINGEN).update(
-        status=RapportageStatus.MISLUKT,
-        foutmelding=_("Het maken is %(n)s keer afgebroken (de worker stopte); probeer het later opnieuw.")
-        % {"n": MAX_POGINGEN},
-    )
+    mislukt = 0
+    for pk in list(vast.filter(pogingen__gte=MAX_POGINGEN).values_list("pk", flat=True)):
+        rapportage_mislukt(
+            rapportage_id=pk,
+            oorzaak=_("Het maken is %(n)s keer afgebroken (de worker stopte); probeer het later opnieuw.")
+            % {"n": MAX_POGINGEN},
+        )
+        mislukt += 1
     opnieuw = list(vast.filter(pogingen__lt=MAX_POGINGEN).values_list("pk", flat=True))
     for pk in opnieuw:
         _wachtrij(pk)  # the claim accepts a stale "bezig", so no status change is needed here
@@ -247,3 +292,53 @@ def _vervang_bestand(rapportage: Rapportage) -> None:
     Rapportage.objects.filter(pk=rapportage.pk).update(status=RapportageStatus.IN_WACHTRIJ, pogingen=0)
     rapportage.status = RapportageStatus.IN_WACHTRIJ
     transaction.on_commit(lambda: _wachtrij(rapportage.pk))
+
+
+def _geplande_perioden(
+    planning: RapportagePlanning, vandaag: datetime.date
+) -> list[tuple[str, datetime.date, datetime.date]]:
+    """The reports the planning asks for today: (sleutel, van, tot)."""
+    uit = []
+    if planning.jaar_actief and (vandaag.month, vandaag.day) == (planning.jaar_maand, planning.jaar_dag):
+        jaar = vandaag.year - 1
+        uit.append((f"jaar-{jaar}", datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)))
+    if planning.kwartaal_actief and vandaag.month in (1, 4, 7, 10) and vandaag.day == planning.kwartaal_dag:
+        tot = vandaag.replace(day=1) - datetime.timedelta(days=1)
+        van = datetime.date(tot.year, tot.month - 2, 1)
+        uit.append((f"kwartaal-{tot.year}-{(tot.month - 1) // 3 + 1}", van, tot))
+    return uit
+
+
+def geplande_rapportages_maken(*, vandaag: datetime.date | None = None) -> list[Rapportage]:
+    """The daily beat job: if today is a planned day, start the region report for the period, once.
+
+    The claim is the unique ``gepland`` key: a second run (the same day, another beat, a retry) finds
+    the row and starts nothing. The job is queued after the commit; the beleidsadviseurs are mailed
+    when it is ready (or failed)."""
+    vandaag = vandaag or timezone.localdate()
+    gemaakt = []
+    for sleutel, van, tot in _geplande_perioden(RapportagePlanning.laden(), vandaag):
+        try:
+            with transaction.atomic():
+                rapportage = Rapportage(
+                    periode_van=van, periode_tot=tot, scope=ScopeSoort.REGIO, gepland=sleutel
+                )
+                rapportage.full_clean(exclude=["aangevraagd_door", "gepland"])
+                rapportage.save()
+                transaction.on_commit(lambda pk=rapportage.pk: _wachtrij(pk))
+        except IntegrityError:
+            logger.info("Geplande rapportage %s bestaat al; niet opnieuw gestart", sleutel)
+            continue
+        logger.info("Geplande rapportage %s gestart (%s)", sleutel, rapportage.pk)
+        gemaakt.append(rapportage)
+    return gemaakt
+
+
+@transaction.atomic
+def rapportageplanning_wijzigen(*, planning: RapportagePlanning, **velden) -> RapportagePlanning:
+    """The beheerder's change of the schedule."""
+    for naam, waarde in velden.items():
+        setattr(planning, naam, waarde)
+    planning.full_clean()
+    planning.save()
+    return planning

@@ -58,3 +58,9 @@ def rapportage_genereren_task(self, rapportage_id: int) -> None:
 def rapportages_opruimen_task() -> dict[str, int]:
     """Every few minutes: reports stuck in "bezig" after their worker died are requeued or failed."""
     return services.rapportages_opruimen()
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def geplande_rapportages_task() -> list[int]:
+    """Daily: if today is the planned day, start the yearly (or quarterly) region report, once."""
+    return [r.pk for r in services.geplande_rapportages_maken()]

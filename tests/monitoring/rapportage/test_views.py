@@ -81,3 +81,16 @@ def test_request_form_creates_one_job_and_redirects(world, client, django_captur
     assert len(taken) == 1
     fout = client.post(reverse("rapportage:aanvragen"), {"periode_soort": "vrij", "scope": "gebied"})
     assert fout.status_code == 200 and "Kies het gebied" in fout.content.decode()
+
+
+def test_when_ready_the_polled_part_brings_the_download_and_the_review(world, client):
+    """The page updates itself: the partial that replaces the status also holds the review form."""
+    r = Rapportage.objects.create(periode_van=VAN, periode_tot=TOT, scope="regio", status="bezig")
+    client.force_login(world.users["beleidsadviseur"])
+    url = reverse("rapportage:detail", args=[r.pk])
+    assert "Beoordelen en delen" not in client.get(url, headers={"HX-Request": "true"}).content.decode()
+    Rapportage.objects.filter(pk=r.pk).update(status="gereed")
+    deel = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "every 2s" not in deel
+    assert reverse("rapportage:download", args=[r.pk]) in deel
+    assert "Beoordelen en delen" in deel and reverse("rapportage:beoordelen", args=[r.pk]) in deel
