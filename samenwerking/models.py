@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,14 +22,22 @@ from .constants import (
     Nageleefd,
     OverlegStatus,
     Overlegvorm,
+    PdfStatus,
     SamenwerkingMate,
     StapStatus,
     TerugkoppelingStatus,
     VerbandSoort,
+    VerzendSoort,
 )
-from .querysets import AfspraakQuerySet, TerugkoppelingQuerySet, VerbandQuerySet
+from .querysets import AfspraakQuerySet, OverlegQuerySet, TerugkoppelingQuerySet, VerbandQuerySet
 
 User = settings.AUTH_USER_MODEL
+
+
+def _private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
 
 
 class Thema(models.Model):
@@ -383,7 +392,28 @@ class Overleg(models.Model):
         _("status"), max_length=16, choices=OverlegStatus.choices, default=OverlegStatus.GEPLAND
     )
     notulen = models.TextField(_("algemene notulen"), blank=True)
+    # --- Overleggen (issue 4): invitation, final notulen and their PDF (made in the worker) ---
+    notulen_definitief_op = models.DateTimeField(
+        _("notulen definitief op"), null=True, blank=True, help_text=_("Daarna liggen de notulen vast.")
+    )
+    uitnodiging_volgnummer = models.PositiveSmallIntegerField(
+        _("versie van de uitnodiging"),
+        default=0,
+        help_text=_("De SEQUENCE in de agenda-uitnodiging; hoger bij een verzet overleg."),
+    )
+    uitnodiging_verzonden_op = models.DateTimeField(_("uitnodiging verzonden op"), null=True, blank=True)
+    pdf_status = models.CharField(
+        _("status notulen-PDF"), max_length=16, choices=PdfStatus.choices, default=PdfStatus.GEEN
+    )
+    pdf_bestand = models.FileField(
+        _("notulen-PDF"), storage=_private_storage, upload_to="notulen/%Y/", blank=True
+    )
+    pdf_gestart_op = models.DateTimeField(null=True, blank=True)
+    pdf_gereed_op = models.DateTimeField(_("PDF gereed op"), null=True, blank=True)
+    pdf_fout = models.TextField(_("foutmelding PDF"), blank=True)
     history = HistoricalRecords()
+
+    objects = OverlegQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("overleg")
@@ -400,6 +430,22 @@ class Overleg(models.Model):
 
     def __str__(self) -> str:
         return f"{self.verband}: {self.datum:%d-%m-%Y}"
+
+    def clean(self) -> None:
+        """Where the meeting is: a place for fysiek, a link for online, both for hybride."""
+        fouten = {}
+        if self.overlegvorm in (Overlegvorm.FYSIEK, Overlegvorm.HYBRIDE) and not self.locatie.strip():
+            fouten["locatie"] = _("Vul de locatie in: bij een fysiek of hybride overleg is die verplicht.")
+        if self.overlegvorm in (Overlegvorm.ONLINE, Overlegvorm.HYBRIDE) and not self.link.strip():
+            fouten["link"] = _("Vul de link in: bij een online of hybride overleg is die verplicht.")
+        if self.starttijd and self.eindtijd and self.eindtijd <= self.starttijd:
+            fouten["eindtijd"] = _("De eindtijd moet na de starttijd liggen.")
+        if fouten:
+            raise ValidationError(fouten)
+
+    @property
+    def notulen_definitief(self) -> bool:
+        return self.notulen_definitief_op is not None
 
 
 class Agendapunt(models.Model):
@@ -463,6 +509,32 @@ class Aanwezigheid(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afgevaardigde or self.naam}: {self.get_status_display()}"
+
+
+class OverlegVerzending(models.Model):
+    """A mail about a meeting (invitation, notulen) that went to one address: the claim that makes
+    a second click or a second run of the task send nothing. Delegates are contactpersonen without a
+    login, hence per address and not per user."""
+
+    overleg = models.ForeignKey(Overleg, on_delete=models.CASCADE, related_name="verzendingen")
+    soort = models.CharField(_("soort"), max_length=16, choices=VerzendSoort.choices)
+    email = models.EmailField(_("verzonden aan"))
+    volgnummer = models.PositiveSmallIntegerField(
+        _("versie"), default=0, help_text=_("Een verzet overleg krijgt een nieuwe uitnodiging.")
+    )
+    verzonden_op = models.DateTimeField(_("verzonden op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("verzonden overlegmail")
+        verbose_name_plural = _("verzonden overlegmails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["overleg", "soort", "email", "volgnummer"], name="overlegverzending_een_keer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.overleg} → {self.email}"
 
 
 class Besluitvorming(models.Model):

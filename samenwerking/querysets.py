@@ -55,3 +55,12 @@ class TerugkoppelingQuerySet(models.QuerySet):
         if user.rol == Rol.GEBIEDSMANAGER:
             return self.filter(gebied__gebiedsmanagers=user)
         return self.none()
+
+
+# --- Overleggen ---------------------------------------------------------------------------------------
+class OverlegQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user: User) -> OverlegQuerySet:
+        """A meeting is visible to whoever sees its verband."""
+        from .models import Samenwerkingsverband
+
+        return self.filter(verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk"))

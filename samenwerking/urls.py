@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .overleggen import urls as overleg_urls
 
 app_name = "samenwerking"
 
@@ -78,4 +79,6 @@ urlpatterns = [
         views.TerugkoppelingResvView.as_view(),
         name="terugkoppelingregel-resv",
     ),
+    # --- Overleggen (issue 4): samenwerking/overleggen/urls.py ---
+    *overleg_urls.urlpatterns,
 ]

@@ -129,6 +129,10 @@ class VerbandDetailView(DetailView):
             cyclus_form=CyclusForm(),
             stap_form=StapForm(),
         )
+        if verband.is_wsv:  # --- Overleggen (issue 4): the latest meetings of a WSV ---
+            from .overleggen.selectors import overleg_list
+
+            context["recente_overleggen"] = list(overleg_list(verband=verband)[:6])
         return context
 
 

@@ -11,3 +11,4 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Packages inside an app whose tasks live deeper than <app>.tasks.
 app.autodiscover_tasks(["monitoring.rapportage"])
+app.autodiscover_tasks(["samenwerking.overleggen"])

@@ -2602,6 +2602,12 @@ class _Bouwer:
                 link=link,
                 status=status,
                 notulen=notulen,
+                # Overleggen (issue 4): the notulen of a held meeting were made final a few days later.
+                notulen_definitief_op=(
+                    _moment(min(dag + timedelta(days=4), self.vandaag), 9)
+                    if status == OverlegStatus.GEHOUDEN and verband.is_wsv
+                    else None
+                ),
             )
         )
 

@@ -229,3 +229,17 @@ rules.add_perm(
 # All gebieden side by side and the RESV selection: the region roles.
 rules.add_perm("samenwerking.view_terugkoppeling_overzicht", heeft_regio_rol)
 
+
+# --- Overleggen (issue 4): WSV meetings follow the rights on their verband ---------------------------
+@rules.predicate
+def mag_verband_van_overleg_wijzigen(user, overleg) -> bool:
+    """The gebiedsmanager of the WSV's gebied (and the beheerder) run its meetings."""
+    return (
+        overleg is not None
+        and is_wsv.test(user, overleg.verband)
+        and mag_verband_wijzigen.test(user, overleg.verband)
+    )
+
+
+rules.add_perm("samenwerking.view_overleg", zichtbaar)
+rules.add_perm("samenwerking.change_overleg", mag_verband_van_overleg_wijzigen)

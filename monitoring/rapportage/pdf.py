@@ -5,58 +5,26 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import mimetypes
-from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from zio_portal.pdf import (  # noqa: F401 (GeweigerdeURL: re-exported for callers)
+    BASIS_URL,
+    PDF_VARIANT,
+    GeweigerdeURL,
+    statisch_pad,
+    url_fetcher_klasse,
+)
 
 from .presenter import RapportagePresenter
 
 logger = logging.getLogger(__name__)
 
-# The document's base URL: nothing is ever fetched from it; the fetcher maps it to static files.
-BASIS_URL = "https://rapportage.zio.invalid/"
-PDF_VARIANT = "pdf/ua-1"
-
-
-class GeweigerdeURL(Exception):
-    """WeasyPrint asked for something outside the allow-list (it logs this as an error)."""
-
-
-def _statisch_pad(url: str) -> str | None:
-    """The static file a URL points to, when it is one of the project's own; otherwise None."""
-    delen = urlsplit(url)
-    basis = urlsplit(BASIS_URL)
-    static = "/" + settings.STATIC_URL.strip("/") + "/"
-    if (delen.scheme, delen.netloc) != (basis.scheme, basis.netloc) or not delen.path.startswith(static):
-        return None
-    relatief = unquote(delen.path[len(static) :])
-    if not relatief or ".." in relatief.split("/"):
-        return None
-    return finders.find(relatief)
-
-
-def _url_fetcher_klasse():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class StatischeBestanden(URLFetcher):
-        """Allow-list fetcher: the project's static files (via the staticfiles finders), nothing else."""
-
-        def fetch(self, url, headers=None):
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            pad = _statisch_pad(url)
-            if pad is None:
-                raise GeweigerdeURL(f"Niet toegestaan in de rapportage: {url}")
-            with open(pad, "rb") as bestand:
-                inhoud = bestand.read()
-            soort = mimetypes.guess_type(pad)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, body=inhoud, headers={"Content-Type": soort})
-
-    return StatischeBestanden
+# The allow-list fetcher is shared with the other PDFs of the portal (zio_portal/pdf.py).
+_statisch_pad = statisch_pad
+_url_fetcher_klasse = url_fetcher_klasse
 
 
 def html_maken(*, snapshot: dict, meta: dict) -> str:

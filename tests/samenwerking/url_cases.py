@@ -207,3 +207,82 @@ CASES += [
         args=lambda w: [_regel(w, "verzonden")],
     ),
 ]
+
+
+# --- Overleggen (issue 4) ------------------------------------------------------------------------------
+def _overleg(world):
+    """A meeting of WSV A1 held today, with one agenda item and one open action (made once per world)."""
+    if not hasattr(world, "_overleg"):
+        import datetime
+
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from samenwerking.constants import PdfStatus
+        from samenwerking.models import Agendapunt
+        from tests.samenwerking.factories import ActiepuntFactory, OverlegFactory
+
+        overleg = OverlegFactory(verband=world.wsv_a1, datum=timezone.localdate())
+        Agendapunt.objects.create(overleg=overleg, volgorde=1, titel="Patiëntgerichte zorg", vast=True)
+        world._actiepunt = ActiepuntFactory(
+            verband=world.wsv_a1, overleg=overleg, deadline=timezone.localdate() + datetime.timedelta(days=30)
+        )
+        overleg.pdf_bestand.save(f"url-walk-{overleg.pk}.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+        overleg.pdf_status = PdfStatus.GEREED
+        overleg.save()
+        world._overleg = overleg
+    return world._overleg
+
+
+# Read: the region, gebied A's manager and the staff of wijk A1; change: the gebiedsmanager (and beheerder).
+WSV_LEZEN_A1 = everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=200)
+WSV_WIJZIGEN_A1 = everyone(
+    404, beheerder=200, beleidsadviseur=403, projectleider=403, gebiedsmanager=200, praktijkmedewerker=403
+)
+WSV_POST_A1 = {rol: (302 if code == 200 else code) for rol, code in WSV_WIJZIGEN_A1.items()}
+
+
+def _post(naam, data=lambda w: {}):
+    return Case(
+        f"samenwerking:{naam}", WSV_POST_A1, args=lambda w: [_overleg(w).pk], method="post", data=data
+    )
+
+
+CASES += [
+    Case("samenwerking:overleg-list", WSV_LEZEN_A1, args=lambda w: [w.wsv_a1.pk]),
+    Case(
+        "samenwerking:overleg-list",
+        everyone(404, **REGIO_200, praktijkmedewerker_ander_gebied=200),
+        args=lambda w: [w.wsv_b1.pk],
+        label="B1",
+    ),
+    Case("samenwerking:overleg-create", WSV_WIJZIGEN_A1, args=lambda w: [w.wsv_a1.pk]),
+    Case("samenwerking:overleg-detail", WSV_LEZEN_A1, args=lambda w: [_overleg(w).pk]),
+    Case("samenwerking:overleg-update", WSV_WIJZIGEN_A1, args=lambda w: [_overleg(w).pk]),
+    Case("samenwerking:overleg-notulen-pdf", WSV_LEZEN_A1, args=lambda w: [_overleg(w).pk]),
+    Case("samenwerking:overleg-ics", WSV_LEZEN_A1, args=lambda w: [_overleg(w).pk]),
+    _post("overleg-agenda", lambda w: {"wat": "toevoegen", "titel": "Rondvraag"}),
+    _post("overleg-aanwezigheid", lambda w: {f"aanwezig-{w.afgevaardigde_a1.pk}": "aanwezig"}),
+    _post("overleg-deelnemer", lambda w: {"naam": "Gast", "status": "aanwezig"}),
+    _post("overleg-notulen", lambda w: {"algemeen": "Notulen"}),
+    _post("overleg-besluit", lambda w: {"tekst": "Besluit"}),
+    _post(
+        "overleg-actiepunt",
+        lambda w: {
+            "omschrijving": "Actie",
+            "eigenaar": f"u{w.users['gebiedsmanager'].pk}",
+            "deadline": "2099-01-01",
+        },
+    ),
+    _post("overleg-knelpunt", lambda w: {"soort": "knelpunt", "omschrijving": "Knelpunt"}),
+    _post("overleg-gehouden"),
+    _post("overleg-pdf"),
+    _post("overleg-uitnodiging"),
+    _post("overleg-definitief"),
+    Case(
+        "samenwerking:actiepunt-afronden",
+        WSV_POST_A1,
+        args=lambda w: [(_overleg(w), w._actiepunt)[1].pk],
+        method="post",
+    ),
+]

@@ -93,6 +93,9 @@ PERMISSION_TABLE = [
     ("samenwerking.change_gebiedterugkoppeling", None, {"beheerder"}),
     ("samenwerking.resv_gebiedterugkoppeling", None, {"beheerder"}),
     ("samenwerking.view_terugkoppeling_overzicht", None, REGIO),
+    # WSV-overleggen: per meeting and role in tests/samenwerking/test_overleggen.py (follow the verband).
+    ("samenwerking.view_overleg", None, {"beheerder"}),
+    ("samenwerking.change_overleg", None, {"beheerder"}),
     ("monitoring.view_regio", None, REGIO),
     ("monitoring.manage_monitoring", None, BEHEER | {"beleidsadviseur"}),
     # Monitoring objects per role: tests/monitoring/test_permissions.py; without an object only these.

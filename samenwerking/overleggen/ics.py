@@ -1,0 +1,48 @@
+"""The invitation to a WSV-overleg as an iCalendar file (the portal's shared zio_portal.ics)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.urls import reverse
+
+from zio_portal.ics import AMSTERDAM, Afspraakverzoek, ics_maken
+
+from ..models import Overleg
+from .selectors import ontvangers
+
+
+def overleg_ics(overleg: Overleg) -> bytes:
+    """METHOD:REQUEST, UID stable per meeting, SEQUENCE raised when the meeting moves."""
+    start_tijd = overleg.starttijd or datetime.time(9, 0)
+    eind_tijd = overleg.eindtijd or datetime.time(10, 30)
+    start = datetime.datetime.combine(overleg.datum, start_tijd, tzinfo=AMSTERDAM)
+    eind = datetime.datetime.combine(overleg.datum, eind_tijd, tzinfo=AMSTERDAM)
+    link = settings.PORTAL_BASE_URL + reverse("samenwerking:overleg-detail", args=[overleg.pk])
+    waar = [overleg.locatie] if overleg.locatie else []
+    if overleg.link:
+        waar.append(overleg.link)
+    agenda = "\n".join(f"{p.volgorde}. {p.titel}" for p in overleg.agendapunten.order_by("volgorde", "pk"))
+    beschrijving = (
+        f"Overleg van het {overleg.verband.naam} ({overleg.get_overlegvorm_display().lower()}).\n"
+        + (f"Online deelnemen: {overleg.link}\n" if overleg.link else "")
+        + (f"\nAgenda:\n{agenda}\n" if agenda else "")
+        + f"\nAgenda en stukken in het portaal: {link}"
+    )
+    gm = next((u for u in overleg.verband.wijk.gebied.gebiedsmanagers.order_by("pk") if u.email), None)
+    return ics_maken(
+        Afspraakverzoek(
+            uid=f"wsv-overleg-{overleg.pk}@zio-wijksamenwerking",
+            start=start,
+            eind=eind,
+            onderwerp=f"Overleg {overleg.verband.naam}",
+            beschrijving=beschrijving,
+            locatie=" / ".join(waar),
+            url=overleg.link,
+            volgnummer=overleg.uitnodiging_volgnummer,
+            organisator=(str(gm), gm.email) if gm else None,
+            deelnemers=ontvangers(overleg=overleg),
+            prodid="-//ZIO wijksamenwerking//WSV-overleg//NL",
+        )
+    )

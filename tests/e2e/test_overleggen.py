@@ -1,0 +1,146 @@
+"""A gebiedsmanager runs a WSV-overleg in the browser: plan (with a mistake), the pre-filled agenda,
+attendance, notulen and an actiepunt, the notulen PDF made by the real Celery worker, and the
+actiepunt on the next meeting's agenda."""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from samenwerking.constants import ActiepuntStatus, OverlegStatus, VerbandSoort
+from samenwerking.models import Actiepunt, Overleg, Samenwerkingsverband
+from zio_portal.demo import DEMO_WACHTWOORD
+
+from .conftest import ernstige_schendingen, login, screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+ACTIE = "Wijkverpleging en apotheek spreken een vaste belronde af"
+NOTULEN = "Casus van een kwetsbare oudere besproken; de huisarts en de wijkverpleging stemmen af."
+
+
+def _bekijk(page, axe, naam: str) -> None:
+    """No serious or critical axe violations; screenshots at laptop and phone width, no sideways scroll."""
+    assert ernstige_schendingen(axe, page) == [], naam
+    screenshot(page, f"overleggen-{naam}")
+    page.set_viewport_size({"width": 390, "height": 844})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    te_breed = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
+        ".slice(0, 5).map(e => e.tagName + '.' + e.className)"
+    )
+    assert breedte <= 390, f"{naam}: horizontal scroll on a phone ({breedte}px): {te_breed}"
+    screenshot(page, f"overleggen-{naam}-telefoon")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
+    call_command("demodata", verbosity=0)
+    wsv = (
+        Samenwerkingsverband.objects.filter(
+            soort=VerbandSoort.MULTIDISCIPLINAIR,
+            wijk__gebied__gebiedsmanagers__username="gebiedsmanager",
+            afgevaardigden__einde_op__isnull=True,
+        )
+        .distinct()
+        .order_by("pk")
+        .first()
+    )
+    open_actie = (
+        Actiepunt.objects.filter(verband=wsv, status=ActiepuntStatus.OPEN).order_by("deadline").first()
+    )
+    vandaag = timezone.localdate()
+
+    login(page, "gebiedsmanager", DEMO_WACHTWOORD)
+    page.wait_for_url("**/")
+    page.goto(f"/verbanden/{wsv.pk}/")
+    page.get_by_role("link", name="Overleg plannen").click()
+    page.wait_for_url(f"**/verbanden/{wsv.pk}/overleggen/plannen/")
+
+    # A mistake first: the end before the start, no location for a physical meeting.
+    page.get_by_label("Datum").fill(vandaag.isoformat())
+    page.get_by_label("Starttijd").fill("16:00")
+    page.get_by_label("Eindtijd").fill("15:00")
+    page.get_by_label("Overlegvorm").select_option("fysiek")
+    page.get_by_label("Locatie").fill("")
+    page.get_by_role("button", name="Overleg plannen").click()
+    expect(page.locator("#error_1_id_eindtijd")).to_have_text("De eindtijd moet na de starttijd liggen.")
+    expect(page.locator("#error_1_id_locatie")).to_contain_text("Vul de locatie in")
+    assert page.get_by_label("Starttijd").input_value() == "16:00", "the input is kept"
+    _bekijk(page, axe, "plannen-fout")
+
+    page.get_by_label("Eindtijd").fill("17:30")
+    page.get_by_label("Locatie").fill(f"Wijkcentrum {wsv.wijk.naam}")
+    page.get_by_role("button", name="Overleg plannen").click()
+    page.wait_for_url(re.compile(r".*/overleggen/\d+/$"))
+    overleg = Overleg.objects.get(verband=wsv, datum=vandaag, starttijd=datetime.time(16, 0))
+
+    # The pre-filled agenda: the standing item, the open actions and the open knelpunten.
+    agenda = page.locator("#agenda")
+    expect(agenda.locator("li").first).to_contain_text("Patiëntgerichte zorg")
+    if open_actie:
+        expect(agenda).to_contain_text(open_actie.omschrijving[:40])
+    _bekijk(page, axe, "overleg-gepland")
+
+    # Add an item with htmx and move it up.
+    page.get_by_label("Nieuw agendapunt").fill("Samenwerking met de apotheek")
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(agenda).to_contain_text("Samenwerking met de apotheek")
+    aantal = overleg.agendapunten.count()
+    page.locator("#agenda li").nth(aantal - 1).get_by_role("button", name="Omhoog").click()
+    expect(page.locator("#agenda li").nth(aantal - 2)).to_contain_text("Samenwerking met de apotheek")
+
+    # Attendance: everyone present; notulen at the standing item.
+    for label in page.locator("#aanwezigheid label.btn", has_text="Aanwezig").all():
+        label.click()
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    page.wait_for_url("**#aanwezigheid")
+    assert (
+        overleg.aanwezigheid.filter(status="aanwezig").count()
+        == wsv.afgevaardigden.filter(einde_op__isnull=True).count()
+    )
+    page.get_by_label("1. Patiëntgerichte zorg").fill(NOTULEN)
+    page.get_by_role("button", name="Notulen opslaan").click()
+    page.wait_for_url("**#notulen")
+    expect(page.get_by_label("1. Patiëntgerichte zorg")).to_have_value(NOTULEN)
+
+    # A new actiepunt with owner and deadline.
+    page.locator("#actiepunten summary", has_text="Actiepunt toevoegen").click()
+    page.get_by_label("Actiepunt", exact=True).fill(ACTIE)
+    page.get_by_label("Eigenaar").select_option(index=1)
+    page.get_by_label("Deadline").fill((vandaag + datetime.timedelta(days=42)).isoformat())
+    page.get_by_role("button", name="Actiepunt toevoegen").click()
+    page.wait_for_url("**#actiepunten")
+    expect(page.locator("#actiepunten")).to_contain_text(ACTIE)
+    _bekijk(page, axe, "overleg-vastgelegd")
+
+    # Final notulen: the real worker renders the PDF; the page polls until the download is there.
+    page.get_by_role("button", name="Notulen definitief maken en mailen").click()
+    download_knop = page.get_by_role("link", name="Download de notulen (PDF)")
+    expect(download_knop).to_be_visible(timeout=90_000)
+    with page.expect_download() as download:
+        download_knop.click()
+    pdf = Path(download.value.path())
+    tekst = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert f"Notulen {wsv.naam}" in tekst and NOTULEN[:40] in tekst and ACTIE[:40] in tekst
+    _bekijk(page, axe, "overleg-definitief")
+
+    # The action is on the agenda of the next meeting (reached through the gebied overview).
+    volgend = (
+        Overleg.objects.filter(verband=wsv, status=OverlegStatus.GEPLAND, datum__gt=vandaag)
+        .order_by("datum")
+        .first()
+    )
+    page.goto(f"/gebieden/{wsv.wijk.gebied_id}/")
+    _bekijk(page, axe, "gebied-overzicht")
+    page.locator(f"a[href='/overleggen/{volgend.pk}/']").first.click()
+    page.wait_for_url(f"**/overleggen/{volgend.pk}/")
+    expect(page.locator("#agenda")).to_contain_text(ACTIE[:40])
+    page.goto(f"/verbanden/{wsv.pk}/overleggen/")
+    expect(page.locator("table")).to_contain_text(vandaag.strftime("%Y")[:2])
+    _bekijk(page, axe, "overleggen-lijst")

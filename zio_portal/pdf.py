@@ -1,0 +1,67 @@
+"""PDF rendering shared by the apps (regionale rapportage, notulen): WeasyPrint with an allow-list
+URL fetcher that serves only the project's own static files and never touches the network."""
+
+from __future__ import annotations
+
+import mimetypes
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+# The documents' base URL: nothing is ever fetched from it; the fetcher maps it to static files.
+BASIS_URL = "https://rapportage.zio.invalid/"
+PDF_VARIANT = "pdf/ua-1"
+
+
+class GeweigerdeURL(Exception):
+    """WeasyPrint asked for something outside the allow-list (it logs this as an error)."""
+
+
+def statisch_pad(url: str) -> str | None:
+    """The static file a URL points to, when it is one of the project's own; otherwise None."""
+    delen = urlsplit(url)
+    basis = urlsplit(BASIS_URL)
+    static = "/" + settings.STATIC_URL.strip("/") + "/"
+    if (delen.scheme, delen.netloc) != (basis.scheme, basis.netloc) or not delen.path.startswith(static):
+        return None
+    relatief = unquote(delen.path[len(static) :])
+    if not relatief or ".." in relatief.split("/"):
+        return None
+    return finders.find(relatief)
+
+
+def url_fetcher_klasse():
+    """The allow-list fetcher class (WeasyPrint is imported here, only in the process that renders)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StatischeBestanden(URLFetcher):
+        """Allow-list fetcher: the project's static files (via the staticfiles finders), nothing else."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            pad = statisch_pad(url)
+            if pad is None:
+                raise GeweigerdeURL(f"Niet toegestaan in een PDF van het portaal: {url}")
+            with open(pad, "rb") as bestand:
+                inhoud = bestand.read()
+            soort = mimetypes.guess_type(pad)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=inhoud, headers={"Content-Type": soort})
+
+    return StatischeBestanden
+
+
+def css_url(naam: str) -> str:
+    """The URL of a stylesheet under static/css/ as the fetcher resolves it."""
+    return "/" + settings.STATIC_URL.strip("/") + "/css/" + naam
+
+
+def html_naar_pdf(*, html: str, identifier: bytes) -> bytes:
+    """Render HTML to tagged PDF/UA bytes; a stable identifier keeps a re-render byte-identical."""
+    import weasyprint  # heavy: only loaded in the worker that renders
+
+    document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher_klasse()())
+    return document.write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_identifier=identifier, pdf_tags=True, custom_metadata=True
+    )
