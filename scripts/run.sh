@@ -25,4 +25,5 @@ $PY manage.py demodata --logins
 echo
 echo "  Stoppen: Ctrl-C"
 echo
-exec $PY manage.py runserver "$HOST:$PORT" --noreload
+# Not exec: the trap above stops the worker when the portal stops, however it stops.
+$PY manage.py runserver "$HOST:$PORT" --noreload
