@@ -55,18 +55,29 @@ class OverlegForm(forms.ModelForm):
             del self.fields["uitnodigen"]
 
 
-class AgendapuntForm(forms.Form):
+class UniekeIdsMixin:
+    """Several of these forms share one page: their ids get a prefix, their field names do not."""
+
+    id_voorvoegsel = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_voorvoegsel}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class AgendapuntForm(UniekeIdsMixin, forms.Form):
+    id_voorvoegsel = "agenda"
     titel = forms.CharField(
         label=_("Nieuw agendapunt"),
         max_length=200,
         error_messages={"required": _("Geef het agendapunt een titel.")},
     )
-    toelichting = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
 
 
-class DeelnemerForm(forms.Form):
+class DeelnemerForm(UniekeIdsMixin, forms.Form):
+    id_voorvoegsel = "deelnemer"
+
     naam = forms.CharField(
         label=_("Naam en rol"),
         max_length=200,
@@ -76,7 +87,9 @@ class DeelnemerForm(forms.Form):
     status = forms.ChoiceField(label=_("Aanwezigheid"), choices=Aanwezig.choices, initial=Aanwezig.AANWEZIG)
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(UniekeIdsMixin, forms.Form):
+    id_voorvoegsel = "besluit"
+
     tekst = forms.CharField(
         label=_("Besluit"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -93,7 +106,9 @@ class BesluitForm(forms.Form):
         ]
 
 
-class ActiepuntForm(forms.Form):
+class ActiepuntForm(UniekeIdsMixin, forms.Form):
+    id_voorvoegsel = "actie"
+
     omschrijving = forms.CharField(
         label=_("Actiepunt"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -125,7 +140,9 @@ class ActiepuntForm(forms.Form):
         return {"eigenaar": User.objects.get(pk=int(waarde[1:]))}
 
 
-class KnelpuntForm(forms.Form):
+class KnelpuntForm(UniekeIdsMixin, forms.Form):
+    id_voorvoegsel = "knelpunt"
+
     soort = forms.ChoiceField(label=_("Soort"), choices=KnelpuntSoort.choices, initial=KnelpuntSoort.KNELPUNT)
     omschrijving = forms.CharField(
         label=_("Omschrijving"),

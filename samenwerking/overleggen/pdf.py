@@ -21,6 +21,11 @@ def _eigenaar(actie) -> str:
     return str(actie.eigenaar) if actie.eigenaar_id else ""
 
 
+def _organisatie(contact) -> str:
+    organisatie = contact.partner or contact.praktijk
+    return organisatie.naam if organisatie else ""
+
+
 def notulen_context(*, overleg: Overleg) -> dict:
     """Plain data of the notulen: attendance, agenda with notulen, besluiten, actions, knelpunten."""
     overleg = overleg_get_intern(pk=overleg.pk)
@@ -32,7 +37,7 @@ def notulen_context(*, overleg: Overleg) -> dict:
             {
                 "naam": a.contactpersoon.naam,
                 "rol": a.get_beroepsgroep_display(),
-                "organisatie": (a.contactpersoon.partner or a.contactpersoon.praktijk or ""),
+                "organisatie": _organisatie(a.contactpersoon),
                 "status": rij.get_status_display() if rij else "niet vastgelegd",
                 "code": rij.status if rij else "",
             }
@@ -90,7 +95,7 @@ def notulen_context(*, overleg: Overleg) -> dict:
             {
                 "omschrijving": a.omschrijving,
                 "eigenaar": _eigenaar(a),
-                "deadline": formats.date_format(a.deadline, "j M Y"),
+                "deadline": formats.date_format(a.deadline, "j F Y"),
                 "status": a.get_status_display(),
             }
             for a in overleg.actiepunten.all()
