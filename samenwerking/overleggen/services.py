@@ -377,10 +377,11 @@ def notulen_pdf_aanvragen(*, overleg: Overleg, opnieuw: bool = False) -> bool:
     return bool(bijgewerkt)
 
 
-def notulen_pdf_claimen(*, overleg_id: int) -> bool:
-    """Take the job in one UPDATE: queued, or "bezig" past the hard limit (its worker died)."""
+def notulen_pdf_claimen(*, overleg_id: int) -> datetime.datetime | None:
+    """Take the job in one UPDATE: queued, or "bezig" past the hard limit (its worker died). Returns
+    the claim's start time (the job's token), or None when the job is done or another worker has it."""
     nu = timezone.now()
-    return bool(
+    genomen = bool(
         Overleg.objects.filter(pk=overleg_id)
         .filter(
             Q(pdf_status=PdfStatus.IN_WACHTRIJ)
@@ -388,6 +389,7 @@ def notulen_pdf_claimen(*, overleg_id: int) -> bool:
         )
         .update(pdf_status=PdfStatus.BEZIG, pdf_gestart_op=nu)
     )
+    return nu if genomen else None
 
 
 def notulen_pdf_maken(*, overleg_id: int) -> None:
@@ -397,7 +399,8 @@ def notulen_pdf_maken(*, overleg_id: int) -> None:
     the row points to it, in one UPDATE that only succeeds while the job is still ours."""
     from .pdf import notulen_pdf
 
-    if not notulen_pdf_claimen(overleg_id=overleg_id):
+    claim = notulen_pdf_claimen(overleg_id=overleg_id)
+    if claim is None:
         logger.info("Notulen-PDF %s: al klaar of bij een andere worker; overgeslagen", overleg_id)
         return
     overleg = Overleg.objects.select_related("verband__wijk__gebied").get(pk=overleg_id)
@@ -405,7 +408,7 @@ def notulen_pdf_maken(*, overleg_id: int) -> None:
         inhoud = notulen_pdf(overleg=overleg)
     except Exception as fout:  # a rendering error: show the cause, do not retry
         logger.exception("Notulen-PDF %s kon niet worden gemaakt", overleg_id)
-        Overleg.objects.filter(pk=overleg_id, pdf_status=PdfStatus.BEZIG).update(
+        Overleg.objects.filter(pk=overleg_id, pdf_status=PdfStatus.BEZIG, pdf_gestart_op=claim).update(
             pdf_status=PdfStatus.MISLUKT,
             pdf_fout=(_("Fout bij het maken van de PDF: %(fout)s") % {"fout": fout})[:2000],
         )
@@ -416,9 +419,10 @@ def notulen_pdf_maken(*, overleg_id: int) -> None:
         veld.generate_filename(overleg, f"notulen-{overleg.pk}-{overleg.datum:%Y%m%d}.pdf"),
         ContentFile(inhoud),
     )
-    bijgewerkt = Overleg.objects.filter(pk=overleg_id, pdf_status=PdfStatus.BEZIG).update(
-        pdf_bestand=naam, pdf_status=PdfStatus.GEREED, pdf_gereed_op=timezone.now(), pdf_fout=""
-    )
+    # Only while the job is still ours: requeued meanwhile (notulen made final), a newer job took it.
+    bijgewerkt = Overleg.objects.filter(
+        pk=overleg_id, pdf_status=PdfStatus.BEZIG, pdf_gestart_op=claim
+    ).update(pdf_bestand=naam, pdf_status=PdfStatus.GEREED, pdf_gereed_op=timezone.now(), pdf_fout="")
     if not bijgewerkt:  # requeued meanwhile (notulen made final): the newer job writes the file
         veld.storage.delete(naam)
         return

@@ -227,7 +227,11 @@ def _overleg(world):
         world._actiepunt = ActiepuntFactory(
             verband=world.wsv_a1, overleg=overleg, deadline=timezone.localdate() + datetime.timedelta(days=30)
         )
-        overleg.pdf_bestand.save(f"url-walk-{overleg.pk}.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+        # One fixed file, replaced on every run, so the walk leaves no pile of files behind.
+        opslag = overleg.pdf_bestand.storage
+        if opslag.exists("notulen/url-walk.pdf"):
+            opslag.delete("notulen/url-walk.pdf")
+        overleg.pdf_bestand.name = opslag.save("notulen/url-walk.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
         overleg.pdf_status = PdfStatus.GEREED
         overleg.save()
         world._overleg = overleg
