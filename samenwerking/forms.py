@@ -312,14 +312,24 @@ class AfgevaardigdeBenoemenForm(forms.Form):
     )
     mandaat_op = forms.DateField(label=_("Gemandateerd op"), widget=DatumInput())
 
-    def __init__(self, *args, kandidaten: dict[str, list], **kwargs):
+    def __init__(self, *args, kandidaten: dict[str, list], vaste_groep: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if vaste_groep:
+            # Chosen on the composition page: only that beroepsgroep's people, no second choice to make.
+            kandidaten = {vaste_groep: kandidaten.get(vaste_groep, [])}
+            self.fields["beroepsgroep"].widget = forms.HiddenInput()
+            self.fields["beroepsgroep"].initial = vaste_groep
+        self.vaste_groep = vaste_groep
         self.kandidaten = kandidaten
+        self.geen_kandidaten = not any(kandidaten.values())
         ids = [c.pk for contacten in kandidaten.values() for c in contacten]
         self.fields["contactpersoon"].queryset = Contactpersoon.objects.filter(pk__in=ids).select_related(
             "partner", "praktijk"
         )
-        self.fields["contactpersoon"].choices = _gegroepeerde_keuzes(kandidaten)
+        keuzes = _gegroepeerde_keuzes(kandidaten)
+        if vaste_groep:
+            keuzes = [("", _("Kies een contactpersoon")), *(keuzes[1][1] if len(keuzes) > 1 else [])]
+        self.fields["contactpersoon"].choices = keuzes
 
     def clean(self):
         data = super().clean()

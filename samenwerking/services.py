@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -506,6 +506,16 @@ def _datum(dag: datetime.date) -> str:
     return dag.strftime("%d-%m-%Y")
 
 
+def _knelpunten_in_periode(
+    *, verbanden: Iterable[Samenwerkingsverband], van: datetime.date, tot: datetime.date
+) -> QuerySet[Knelpunt]:
+    """The knelpunten and inzichten a terugkoppeling over the period carries for these WSVs: the ones
+    raised in the period, and knelpunten raised earlier that are still open."""
+    return Knelpunt.objects.filter(verband__in=verbanden, gemeld_op__lte=tot).filter(
+        Q(soort=KnelpuntSoort.KNELPUNT, status=KnelpuntStatus.OPEN) | Q(gemeld_op__gte=van)
+    )
+
+
 def _regel_opstellen(
     *, verband: Samenwerkingsverband, van: datetime.date, tot: datetime.date
 ) -> tuple[str, str]:
@@ -514,11 +524,7 @@ def _regel_opstellen(
         verband.overleggen.filter(datum__range=(van, tot), status=OverlegStatus.GEHOUDEN).order_by("datum")
     )
     knelpunten = list(
-        Knelpunt.objects.filter(verband=verband, gemeld_op__lte=tot)
-        .filter(
-            Q(soort=KnelpuntSoort.KNELPUNT, status=KnelpuntStatus.OPEN) | Q(gemeld_op__gte=van),
-        )
-        .order_by("soort", "gemeld_op")
+        _knelpunten_in_periode(verbanden=[verband], van=van, tot=tot).order_by("soort", "gemeld_op")
     )
     besluiten = list(Besluitvorming.objects.filter(overleg__in=overleggen).order_by("overleg__datum", "pk"))
     acties = list(
@@ -703,8 +709,8 @@ def terugkoppelingregel_verwijderen(*, regel: TerugkoppelingRegel, door: User) -
 
 @transaction.atomic
 def terugkoppeling_verzenden(*, terugkoppeling: GebiedTerugkoppeling, door: User) -> GebiedTerugkoppeling:
-    """Send the concept to the projectleider: from now on it is read-only; the projectleider is mailed
-    by a task queued after the commit."""
+    """Send the concept to the projectleider: from now on it is read-only; the knelpunten it carries
+    are marked as passed to the projectleider, who is mailed by a task queued after the commit."""
     vers = _terugkoppeling_concept(terugkoppeling)
     if not vers.regels.exists():
         raise ValidationError(_("Een terugkoppeling zonder regels kan niet worden verzonden."))
@@ -715,6 +721,14 @@ def terugkoppeling_verzenden(*, terugkoppeling: GebiedTerugkoppeling, door: User
     vers._history_user = door
     vers.full_clean()
     vers.save()
+    # The knelpunten this terugkoppeling carries are now with the projectleider; the first time counts.
+    vandaag = timezone.localdate(vers.verzonden_op)
+    for knelpunt in _knelpunten_in_periode(
+        verbanden=vers.regels.values("verband"), van=vers.periode_van, tot=vers.periode_tot
+    ).filter(naar_projectleider_op__isnull=True):
+        knelpunt.naar_projectleider_op = vandaag
+        knelpunt._history_user = door
+        knelpunt.save(update_fields=["naar_projectleider_op"])
     from .tasks import terugkoppeling_verzonden_mail_task
 
     transaction.on_commit(lambda: terugkoppeling_verzonden_mail_task.delay(vers.pk))

@@ -537,14 +537,28 @@ class AfgevaardigdeBenoemenView(FormView):
             "mandaat_op": timezone.localdate(),
         }
 
+    def _vaste_groep(self) -> str | None:
+        """The beroepsgroep chosen on the composition page (kept as a hidden field when posting)."""
+        groep = (self.request.POST if self.request.method == "POST" else self.request.GET).get("beroepsgroep")
+        return groep if groep in Beroepsgroep.values else None
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["kandidaten"] = selectors.kandidaten_per_beroepsgroep(verband=self.verband)
+        kwargs["vaste_groep"] = self._vaste_groep()
         return kwargs
 
     def get_context_data(self, **kwargs):
+        groep = self._vaste_groep()
+        titel = _("Afgevaardigde benoemen")
+        if groep:
+            titel = _("Afgevaardigde benoemen: %(groep)s") % {"groep": Beroepsgroep(groep).label}
         return super().get_context_data(
-            verband=self.verband, titel=_("Afgevaardigde benoemen"), knop=_("Benoemen"), **kwargs
+            verband=self.verband,
+            titel=titel,
+            knop=_("Benoemen"),
+            beroepsgroep_label=Beroepsgroep(groep).label if groep else "",
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -994,11 +1008,15 @@ class TerugkoppelingOverzichtView(TemplateView):
         if periode is None or periode not in perioden:
             periode = perioden[0] if perioden else None
         kolommen = selectors.terugkoppelingen_naast_elkaar(user=user, periode=periode) if periode else []
+        ontvangen = [k for k in kolommen if k.terugkoppeling]
         return super().get_context_data(
             perioden=[(_periode_param(van, tot), van, tot) for van, tot in perioden],
             periode=periode,
             periode_param=_periode_param(*periode) if periode else "",
             kolommen=kolommen,
+            aantal_ontvangen=len(ontvangen),
+            aantal_resv=sum(r.naar_resv for k in ontvangen for r in k.terugkoppeling.regels.all()),
+            nog_niet_ontvangen=[k for k in kolommen if not k.terugkoppeling],
             mag_resv=user.is_beheerder or user.rol == "projectleider",
             **kwargs,
         )

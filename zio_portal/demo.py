@@ -1368,6 +1368,18 @@ OPEN_ANTWOORDEN = (
     "",
 )
 
+# What the RESV did with a line the projectleider brought in (seed 001, Check/Act).
+RESV_UITKOMSTEN = (
+    "Herkend in meerdere gebieden; het RESV vraagt ZIO een regionale werkgroep te starten en in het "
+    "volgende RESV de eerste voorstellen te bespreken.",
+    "De bestuurders van huisartsen en apothekers maken een regionale afspraak; de projectleider bewaakt "
+    "de uitvoering en koppelt terug aan het WSV.",
+    "Het RESV neemt het punt mee naar het bestuurlijk overleg met de zorgverzekeraar.",
+    "Besproken; het RESV ziet dit als wijkzaak en legt het terug bij het WSV, met het advies de "
+    "betrokken partner aan tafel te vragen.",
+    "Het RESV steunt de aanpak en deelt het voorbeeld op de regionale bijeenkomst over patiëntgerichte zorg.",
+)
+
 # (gebied, kwartalen terug, verzonden?)
 TERUGKOPPELINGEN = (
     ("Maastricht-Noord", 1, True),
@@ -3316,6 +3328,8 @@ class _Bouwer:
                     verzonden_op=verzonden_op,
                 )
             )
+            # The RESV meets on a Thursday about a month after the gebiedsmanagers sent their feedback.
+            resv_dag = _werkdag(verzend_dag + timedelta(days=28), 3)
             for verband in verbanden:
                 knelpunten = list(
                     verband.knelpunten.filter(gemeld_op__range=(van, tot)).values_list(
@@ -3327,7 +3341,7 @@ class _Bouwer:
                         "omschrijving", flat=True
                     )
                 )
-                self.rijen.add(
+                regel = self.rijen.add(
                     TerugkoppelingRegel(
                         terugkoppeling=terugkoppeling,
                         verband=verband,
@@ -3337,4 +3351,9 @@ class _Bouwer:
                         naar_resv=bool(verzonden_op) and bool(knelpunten) and rng.random() < 0.6,
                     )
                 )
+                # Most marked lines were discussed in the RESV already; the rest waits for the next one.
+                resv_rng = _rng("resv", gebiednaam, van, verband.naam)
+                if regel.naar_resv and resv_dag <= self.vandaag and resv_rng.random() < 0.75:
+                    regel.resv_besproken_op = resv_dag
+                    regel.resv_uitkomst = resv_rng.choice(RESV_UITKOMSTEN)
         self.rijen.opslaan(GebiedTerugkoppeling, TerugkoppelingRegel)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samenwerking import services
-from samenwerking.constants import ActiepuntStatus, OverlegStatus, TerugkoppelingStatus
+from samenwerking.constants import ActiepuntStatus, KnelpuntStatus, OverlegStatus, TerugkoppelingStatus
 from samenwerking.models import ActiepuntHerinnering, Besluitvorming, GebiedTerugkoppeling
 from samenwerking.tasks import actiepunt_herinneringen_task, terugkoppeling_verzonden_mail_task
 from tests.samenwerking.factories import ActiepuntFactory, KnelpuntFactory, OverlegFactory, WsvFactory
@@ -91,6 +91,59 @@ def test_edit_add_remove_then_send_makes_it_read_only_and_mails_once(
     assert not users["gebiedsmanager"].has_perm(
         "samenwerking.change_gebiedterugkoppeling", concept.__class__.objects.get(pk=concept.pk)
     )
+
+
+def test_sending_marks_the_knelpunten_it_carries_as_passed_to_the_projectleider(world, users):
+    gm = users["gebiedsmanager"]
+    knelpunt_nu = KnelpuntFactory(verband=world.wsv_a1, gemeld_op=datetime.date(2026, 2, 1))
+    oud_open = KnelpuntFactory(verband=world.wsv_a1, overleg=None, gemeld_op=datetime.date(2025, 6, 1))
+    al_gemeld = KnelpuntFactory(
+        verband=world.wsv_a1,
+        overleg=None,
+        gemeld_op=datetime.date(2026, 1, 5),
+        naar_projectleider_op=datetime.date(2026, 1, 20),
+    )
+    oud_opgelost = KnelpuntFactory(
+        verband=world.wsv_a1,
+        overleg=None,
+        gemeld_op=datetime.date(2025, 6, 1),
+        status=KnelpuntStatus.OPGELOST,
+    )
+    later = KnelpuntFactory(verband=world.wsv_a1, overleg=None, gemeld_op=datetime.date(2026, 4, 2))
+    ander_gebied = KnelpuntFactory(verband=world.wsv_b1, overleg=None, gemeld_op=datetime.date(2026, 2, 1))
+    concept = services.terugkoppeling_opstellen(
+        gebied=world.gebied_a, periode_van=VAN, periode_tot=TOT, door=gm
+    )
+    assert knelpunt_nu.omschrijving in concept.regels.get().bevindingen
+    knelpunt_nu.refresh_from_db()
+    assert knelpunt_nu.naar_projectleider_op is None, "a concept passes nothing on yet"
+
+    services.terugkoppeling_verzenden(terugkoppeling=concept, door=gm)
+    vandaag = timezone.localdate()
+    for knelpunt in (knelpunt_nu, oud_open, al_gemeld, oud_opgelost, later, ander_gebied):
+        knelpunt.refresh_from_db()
+    assert knelpunt_nu.naar_projectleider_op == vandaag
+    assert oud_open.naar_projectleider_op == vandaag, "an older knelpunt still open goes along"
+    assert al_gemeld.naar_projectleider_op == datetime.date(2026, 1, 20), "the first time counts"
+    assert oud_opgelost.naar_projectleider_op is None
+    assert later.naar_projectleider_op is None and ander_gebied.naar_projectleider_op is None
+    assert knelpunt_nu.history.first().history_user == gm
+
+
+def test_sending_does_not_mark_knelpunten_of_a_removed_line(world, users):
+    gm = users["gebiedsmanager"]
+    knelpunt = KnelpuntFactory(verband=world.wsv_a1, gemeld_op=datetime.date(2026, 2, 1))
+    tweede = WsvFactory(wijk=world.wsv_a1.wijk, naam="WSV tweede")
+    blijft = KnelpuntFactory(verband=tweede, gemeld_op=datetime.date(2026, 2, 1))
+    concept = services.terugkoppeling_opstellen(
+        gebied=world.gebied_a, periode_van=VAN, periode_tot=TOT, door=gm
+    )
+    services.terugkoppelingregel_verwijderen(regel=concept.regels.get(verband=world.wsv_a1), door=gm)
+    services.terugkoppeling_verzenden(terugkoppeling=concept, door=gm)
+    knelpunt.refresh_from_db()
+    blijft.refresh_from_db()
+    assert knelpunt.naar_projectleider_op is None
+    assert blijft.naar_projectleider_op == timezone.localdate()
 
 
 def test_resv_choice_only_after_sending_and_by_the_projectleider(world, users, concept, client):
