@@ -20,7 +20,7 @@ urlpatterns = [
     path("overleggen/<int:pk>/knelpunten/", _actie(actie="knelpunt"), name="overleg-knelpunt"),
     path("overleggen/<int:pk>/gehouden/", _actie(actie="gehouden"), name="overleg-gehouden"),
     path("overleggen/<int:pk>/definitief/", _actie(actie="definitief"), name="overleg-definitief"),
-    path("overleggen/<int:pk>/pdf-maken/", _actie(actie="pdf"), name="overleg-pdf"),
+    path("overleggen/<int:pk>/pdf-maken/", views.NotulenPdfAanvragenView.as_view(), name="overleg-pdf"),
     path(
         "overleggen/<int:pk>/uitnodiging-versturen/", _actie(actie="uitnodiging"), name="overleg-uitnodiging"
     ),

@@ -309,15 +309,6 @@ class OverlegActieView(View):
         )
         return HttpResponseRedirect(_detail_url(overleg, "pdf"))
 
-    def actie_pdf(self, request, overleg: Overleg) -> HttpResponse:
-        if overleg.status == OverlegStatus.GEPLAND and overleg.datum > timezone.localdate():
-            raise ValidationError(_("Notulen van een overleg in de toekomst kunnen nog niet worden gemaakt."))
-        if services.notulen_pdf_aanvragen(overleg=overleg):
-            messages.success(request, _("De notulen-PDF wordt gemaakt. Deze pagina werkt zichzelf bij."))
-        else:
-            messages.info(request, _("De notulen-PDF wordt al gemaakt."))
-        return HttpResponseRedirect(_detail_url(overleg, "pdf"))
-
     def actie_uitnodiging(self, request, overleg: Overleg) -> HttpResponse:
         services.uitnodiging_versturen(overleg=overleg)
         messages.success(
@@ -325,6 +316,26 @@ class OverlegActieView(View):
             _("De uitnodiging gaat naar de afgevaardigden; wie hem al kreeg, krijgt hem niet nog eens."),
         )
         return HttpResponseRedirect(_detail_url(overleg))
+
+
+class NotulenPdfAanvragenView(View):
+    """POST: have the worker make the notulen PDF. The gebiedsmanager may make a concept; once the
+    notulen are final, every reader may ask for the (missing or failed) PDF: it changes no content."""
+
+    def post(self, request, pk: int) -> HttpResponse:
+        overleg = selectors.overleg_get(user=request.user, pk=pk)
+        mag_wijzigen = request.user.has_perm("samenwerking.change_overleg", overleg)
+        if not (mag_wijzigen or overleg.notulen_definitief_op):
+            raise PermissionDenied
+        if overleg.status == OverlegStatus.GEPLAND and overleg.datum > timezone.localdate():
+            messages.error(
+                request, _("Notulen van een overleg in de toekomst kunnen nog niet worden gemaakt.")
+            )
+        elif services.notulen_pdf_aanvragen(overleg=overleg, opnieuw=False):
+            messages.success(request, _("De notulen-PDF wordt gemaakt. Deze pagina werkt zichzelf bij."))
+        else:
+            messages.info(request, _("De notulen-PDF wordt al gemaakt."))
+        return HttpResponseRedirect(_detail_url(overleg, "pdf"))
 
 
 class ActiepuntAfrondenView(View):

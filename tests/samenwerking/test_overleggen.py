@@ -401,3 +401,18 @@ def test_overleg_permissions_per_role(world, perm, wsv, houders):
 def test_a_meeting_of_a_huisartsen_verband_is_not_changed_here(world):
     overleg = OverlegFactory(verband=world.verband_a1)
     assert not world.users["praktijkmedewerker"].has_perm("samenwerking.change_overleg", overleg)
+
+
+def test_readers_may_have_the_pdf_of_final_notulen_made_but_not_of_a_concept(
+    world, client, django_capture_on_commit_callbacks
+):
+    concept = _held(world)
+    definitief = _held(world, notulen_definitief_op=timezone.now())
+    client.force_login(world.users["praktijkmedewerker"])
+    assert client.post(reverse("samenwerking:overleg-pdf", args=[concept.pk])).status_code == 403
+    with django_capture_on_commit_callbacks() as taken:
+        assert client.post(reverse("samenwerking:overleg-pdf", args=[definitief.pk])).status_code == 302
+        assert client.post(reverse("samenwerking:overleg-pdf", args=[definitief.pk])).status_code == 302
+    assert len(taken) == 1  # the second request finds the job queued
+    definitief.refresh_from_db()
+    assert definitief.pdf_status == PdfStatus.IN_WACHTRIJ

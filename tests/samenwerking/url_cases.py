@@ -238,6 +238,19 @@ def _overleg(world):
     return world._overleg
 
 
+def _overleg_definitief(world):
+    from django.utils import timezone
+
+    from tests.samenwerking.factories import OverlegFactory
+
+    return OverlegFactory(
+        verband=world.wsv_a1,
+        datum=timezone.localdate(),
+        status="gehouden",
+        notulen_definitief_op=timezone.now(),
+    )
+
+
 # Read: the region, gebied A's manager and the staff of wijk A1; change: the gebiedsmanager (and beheerder).
 WSV_LEZEN_A1 = everyone(404, **REGIO_200, gebiedsmanager=200, praktijkmedewerker=200)
 WSV_WIJZIGEN_A1 = everyone(
@@ -281,6 +294,20 @@ CASES += [
     _post("overleg-knelpunt", lambda w: {"soort": "knelpunt", "omschrijving": "Knelpunt"}),
     _post("overleg-gehouden"),
     _post("overleg-pdf"),
+    Case(
+        "samenwerking:overleg-pdf",
+        everyone(
+            404,
+            beheerder=302,
+            beleidsadviseur=302,
+            projectleider=302,
+            gebiedsmanager=302,
+            praktijkmedewerker=302,
+        ),
+        args=lambda w: [_overleg_definitief(w).pk],
+        method="post",
+        label="definitief: every reader may have the missing PDF made",
+    ),
     _post("overleg-uitnodiging"),
     _post("overleg-definitief"),
     Case(
