@@ -63,6 +63,7 @@ from samenwerking.constants import (
     StapStatus,
     TerugkoppelingStatus,
     VerbandSoort,
+    VerzendSoort,
 )
 from samenwerking.models import (
     Aanwezigheid,
@@ -77,6 +78,7 @@ from samenwerking.models import (
     GebiedTerugkoppeling,
     Knelpunt,
     Overleg,
+    OverlegVerzending,
     PartnerInventarisatie,
     PdcaCyclus,
     PdcaStap,
@@ -2218,6 +2220,7 @@ class _Bouwer:
             Agendapunt,
             Besluitvorming,
             Aanwezigheid,
+            OverlegVerzending,
         )
         # auto_now_add ignores a given value: date the agreements afterwards, one UPDATE per day.
         per_moment = defaultdict(list)
@@ -2931,6 +2934,14 @@ class _Bouwer:
                 )
             for (afgevaardigde, _), status in zip(actief, statussen, strict=True):
                 self.rijen.add(Aanwezigheid(overleg=overleg, afgevaardigde=afgevaardigde, status=status))
+                # Overleggen (issue 4): the invitation and the final notulen went to each delegate.
+                if afgevaardigde.contactpersoon.email:
+                    for soort in (VerzendSoort.UITNODIGING, VerzendSoort.NOTULEN):
+                        self.rijen.add(
+                            OverlegVerzending(
+                                overleg=overleg, soort=soort, email=afgevaardigde.contactpersoon.email.lower()
+                            )
+                        )
             self.rijen.add(Aanwezigheid(overleg=overleg, naam=gm_naam, status=Aanwezig.AANWEZIG))
 
             # One action per meeting: the delegate of the topic's beroepsgroep, or the gebiedsmanager.
