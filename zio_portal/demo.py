@@ -39,6 +39,7 @@ from monitoring.models import (
     Bouwsteen,
     Ondersteuningsbehoefte,
     Praktijkbezoek,
+    RapportagePlanning,
     Respons,
     Ronde,
     Sectie,
@@ -3173,6 +3174,10 @@ class _Bouwer:
         )
         for (vragenlijst, ronde), jaar in ((vorig, self.jaar - 1), (dit, self.jaar)):
             self._responsen(vragenlijst, ronde, jaar, agb_pk)
+        # The schedule of the regionale rapportage: the yearly report on 1 February, quarterly reports on.
+        RapportagePlanning.objects.get_or_create(
+            pk=1, defaults={"jaar_maand": 2, "jaar_dag": 1, "kwartaal_actief": True, "kwartaal_dag": 15}
+        )
 
     def _vragenlijst(
         self, jaar: int, basis: Vragenlijst | None, opent: date, sluit: date

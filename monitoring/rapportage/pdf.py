@@ -50,3 +50,15 @@ def pdf_maken(*, snapshot: dict, meta: dict) -> bytes:
         pdf_tags=True,
         custom_metadata=True,
     )
+
+
+def opwarmen() -> None:
+    """Load WeasyPrint, the fonts and matplotlib once when a worker starts, so the first report a user
+    asks for does not pay for them (the click-to-download time is then the render time)."""
+    import weasyprint
+
+    from . import charts
+
+    charts.naast_elkaar_svg(titel="opwarmen", labels=["a"], reeksen=[("b", [1])])
+    html = '<html lang="nl"><body><h1>Opwarmen</h1><table><tr><td>1</td></tr></table></body></html>'
+    weasyprint.HTML(string=html, base_url=BASIS_URL).write_pdf()

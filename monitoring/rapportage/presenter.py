@@ -68,6 +68,12 @@ def procent(deel: float, geheel: float) -> str:
     return f"{getal(100 * deel / geheel)}%" if geheel else "—"
 
 
+def _label(code: str, tekst: str, lengte: int = 40) -> str:
+    """A chart label: the question code and the start of its text."""
+    tekst = " ".join(tekst.split())
+    return f"{code} {tekst if len(tekst) <= lengte else tekst[: lengte - 1].rsplit(' ', 1)[0] + '…'}"
+
+
 def stukken(rijen: list, grootte: int = MAX_RIJEN) -> list[list]:
     return [rijen[i : i + grootte] for i in range(0, len(rijen), grootte)] or [[]]
 
@@ -227,16 +233,20 @@ class RapportagePresenter:
 
     @functools.cached_property
     def svg_bezoeken(self) -> str:
-        eenheden = self._eenheden()
+        eenheden = [w for w in self._eenheden() if w["praktijken"]]
         if not eenheden:
             return ""
         return charts.naast_elkaar_svg(
-            titel="Praktijkbezoeken: praktijken bezocht tegenover het aantal praktijken",
+            titel="Praktijkbezoeken: percentage van de praktijken dat een bezoek kreeg",
             labels=[w["naam"] for w in eenheden],
             reeksen=[
-                ("praktijken bezocht", [w["praktijken_bezocht"] for w in eenheden]),
-                ("praktijken", [w["praktijken"] for w in eenheden]),
+                (
+                    "praktijken bezocht (%)",
+                    [round(100 * w["praktijken_bezocht"] / w["praktijken"]) for w in eenheden],
+                ),
             ],
+            eenheid="%",
+            maximum=100,
         )
 
     @property
@@ -282,7 +292,7 @@ class RapportagePresenter:
             reeksen.append(("regio " + vorig, [v["regio_per_jaar"][vorig] for v in vragen]))
         return charts.naast_elkaar_svg(
             titel="Samenwerkingsvragen van de vragenlijst: gemiddelde score (1–5)",
-            labels=[v["code"] for v in vragen],
+            labels=[_label(v["code"], v["tekst"]) for v in vragen],
             reeksen=reeksen,
             decimalen=1,
             maximum=5,

@@ -6,11 +6,30 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from celery.signals import worker_process_init, worker_ready
 from django.db import InterfaceError, OperationalError, close_old_connections
 
 from . import services
 
 logger = logging.getLogger(__name__)
+
+_opgewarmd = False
+
+
+@worker_process_init.connect  # each prefork child
+@worker_ready.connect  # the solo pool (the worker process itself)
+def _opwarmen(**kwargs) -> None:
+    global _opgewarmd
+    if _opgewarmd:
+        return
+    _opgewarmd = True
+    try:
+        from .pdf import opwarmen
+
+        opwarmen()
+    except Exception:  # never keep a worker from starting: the first report is then just slower
+        logger.exception("Opwarmen van de PDF-rendering mislukt")
+
 
 SOFT_LIMIET = 240
 HARDE_LIMIET = 300

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -73,6 +74,34 @@ def test_pdf_shows_every_wijk_and_the_figures(rapport_world, caplog):
     root = PdfReader(io.BytesIO(inhoud)).trailer["/Root"]
     assert root["/Lang"] == "nl"
     assert root["/MarkInfo"]["/Marked"]  # tagged (PDF/UA-1 variant)
+    # Tagged: a structure tree whose figures (the charts) carry their alt text, and a title shown.
+    struct = root["/StructTreeRoot"].get_object()
+    figuren = list(_elementen(struct, "/Figure"))
+    assert figuren, "the charts are tagged as figures"
+    for figuur in figuren:
+        assert str(figuur.get("/Alt", "")).strip(), "every chart has an alt text"
+    assert any("WSV-overleggen: gehouden tegenover de norm" in str(f["/Alt"]) for f in figuren)
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    # The table of contents carries page numbers: the summary is on page 3.
+    assert re.search(r"Samenvatting\s*\.*\s*3\b", tekst)
+
+
+def _elementen(knoop, soort: str, diepte: int = 0):
+    """The structure elements of a type, depth first (the tree is small for this test world)."""
+    if diepte > 60:
+        return
+    knoop = knoop.get_object() if hasattr(knoop, "get_object") else knoop
+    if isinstance(knoop, list) or type(knoop).__name__ == "ArrayObject":
+        for kind in knoop:
+            yield from _elementen(kind, soort, diepte + 1)
+        return
+    if not hasattr(knoop, "get"):
+        return
+    if knoop.get("/S") == soort:
+        yield knoop
+    kinderen = knoop.get("/K")
+    if kinderen is not None:
+        yield from _elementen(kinderen, soort, diepte + 1)
 
 
 def test_rerender_from_the_snapshot_is_byte_identical(rapport_world):
