@@ -331,6 +331,13 @@ class AfgevaardigdeBenoemenForm(forms.Form):
             keuzes = [("", _("Kies een contactpersoon")), *(keuzes[1][1] if len(keuzes) > 1 else [])]
         self.fields["contactpersoon"].choices = keuzes
 
+    def add_error(self, field, error):
+        # A fixed beroepsgroep is a hidden field: its errors (e.g. "already has a delegate") go next to
+        # the person the user chose, where they can be seen.
+        if field == "beroepsgroep" and self.vaste_groep:
+            field = "contactpersoon"
+        super().add_error(field, error)
+
     def clean(self):
         data = super().clean()
         groep, contact = data.get("beroepsgroep"), data.get("contactpersoon")

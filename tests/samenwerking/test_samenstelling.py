@@ -105,6 +105,46 @@ def test_view_shows_the_error_next_to_the_field_and_keeps_input(world, client, u
     assert world.wsv_a1.afgevaardigden.count() == 1
 
 
+def test_benoemen_for_a_chosen_beroepsgroep_offers_only_its_people(world, client, users):
+    sociaal = _contact(world)
+    fysio = _contact(world, groep=Beroepsgroep.FYSIOTHERAPEUT)
+    client.force_login(users["gebiedsmanager"])
+    url = reverse("samenwerking:afgevaardigde-benoemen", args=[world.wsv_a1.pk])
+    html = client.get(url, {"beroepsgroep": Beroepsgroep.SOCIAAL_DOMEIN}).content.decode()
+    assert "Afgevaardigde benoemen: Sociaal domein" in html
+    assert f'value="{sociaal.pk}"' in html and f'value="{fysio.pk}"' not in html
+    assert 'type="hidden" name="beroepsgroep" value="sociaal_domein"' in html
+
+    # A forged post with someone of another beroepsgroep is refused next to the field.
+    response = client.post(
+        url,
+        {"beroepsgroep": Beroepsgroep.SOCIAAL_DOMEIN, "contactpersoon": fysio.pk, "mandaat_op": "2026-02-01"},
+    )
+    assert (
+        response.status_code == 200 and "Kies een contactpersoon uit de lijst." in response.content.decode()
+    )
+    assert not world.wsv_a1.afgevaardigden.filter(beroepsgroep=Beroepsgroep.SOCIAAL_DOMEIN).exists()
+
+    response = client.post(
+        url,
+        {
+            "beroepsgroep": Beroepsgroep.SOCIAAL_DOMEIN,
+            "contactpersoon": sociaal.pk,
+            "mandaat_op": "2026-02-01",
+        },
+    )
+    assert response.status_code == 302
+    assert world.wsv_a1.afgevaardigden.get(beroepsgroep=Beroepsgroep.SOCIAAL_DOMEIN).contactpersoon == sociaal
+
+
+def test_benoemen_without_anyone_in_the_sociale_kaart_says_what_to_do(world, client, users):
+    client.force_login(users["gebiedsmanager"])
+    url = reverse("samenwerking:afgevaardigde-benoemen", args=[world.wsv_a1.pk])
+    html = client.get(url, {"beroepsgroep": Beroepsgroep.LOGOPEDIST}).content.decode()
+    assert "staat nog niemand uit deze beroepsgroep" in html
+    assert 'type="submit" disabled' in html
+
+
 def test_composition_page_flags_the_vacant_social_domain_and_shows_history(world, client, users):
     AfgevaardigdeFactory(
         verband=world.wsv_a1,
