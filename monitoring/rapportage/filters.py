@@ -63,6 +63,8 @@ class DashboardFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, **kwargs)
         self.filters["gebied"].queryset = Gebied.objects.zichtbaar_voor(user).order_by("naam")
         self.filters["wijk"].queryset = Wijk.objects.zichtbaar_voor(user).order_by("naam")
+        van, tot = standaard_periode()
+        self.form.fields["van"].initial, self.form.fields["tot"].initial = van, tot
         for field in self.form.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = (

@@ -69,7 +69,7 @@ class RapportageAanvragenView(FormView):
 
 
 class RapportageDetailView(RapportageToegangMixin, View):
-    """The report and its state; with htmx only the status partial (polled every 2 s while running)."""
+    """The report and its state; with htmx only the status partial (polled every second while running)."""
 
     def get(self, request, pk: int) -> HttpResponse:
         rapportage = self.get_rapportage()

@@ -59,14 +59,14 @@ def test_status_partial_polls_while_running_and_stops_when_done(world, client):
     client.force_login(world.users["beleidsadviseur"])
     url = reverse("rapportage:detail", args=[r.pk])
     volledig = client.get(url).content.decode()
-    assert 'hx-trigger="every 2s"' in volledig and "<html" in volledig
+    assert 'hx-trigger="every 1s"' in volledig and "<html" in volledig
     deel = client.get(url, headers={"HX-Request": "true"}).content.decode()
-    assert 'id="rapportage-status"' in deel and "<html" not in deel and "every 2s" in deel
+    assert 'id="rapportage-status"' in deel and "<html" not in deel and "every 1s" in deel
     Rapportage.objects.filter(pk=r.pk).update(
         status="mislukt", foutmelding="Fout bij het maken van de PDF: x"
     )
     deel = client.get(url, headers={"HX-Request": "true"}).content.decode()
-    assert "every 2s" not in deel and "Fout bij het maken van de PDF: x" in deel
+    assert "every 1s" not in deel and "Fout bij het maken van de PDF: x" in deel
 
 
 def test_request_form_creates_one_job_and_redirects(world, client, django_capture_on_commit_callbacks):
@@ -91,6 +91,6 @@ def test_when_ready_the_polled_part_brings_the_download_and_the_review(world, cl
     assert "Beoordelen en delen" not in client.get(url, headers={"HX-Request": "true"}).content.decode()
     Rapportage.objects.filter(pk=r.pk).update(status="gereed")
     deel = client.get(url, headers={"HX-Request": "true"}).content.decode()
-    assert "every 2s" not in deel
+    assert "every 1s" not in deel
     assert reverse("rapportage:download", args=[r.pk]) in deel
     assert "Beoordelen en delen" in deel and reverse("rapportage:beoordelen", args=[r.pk]) in deel
