@@ -136,4 +136,4 @@ def test_dashboard_query_count_is_pinned_at_1x_and_10x(client):
     assert Wijk.objects.count() >= 5 * wijken_1x, "the data really grew"
     after = {naam: _count(client, naam, params) for naam, params in cases.items()}
     assert after == before
-    assert max(after.values()) <= 40, after
+    assert max(after.values()) <= 45, after  # the grouped aggregates of the report, once each
