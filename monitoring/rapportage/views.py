@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
@@ -146,7 +149,14 @@ class DashboardView(TemplateView):
             for sleutel in ("overleggen", "bezoeken", "nageleefd", "vragen"):
                 svg = getattr(r, f"svg_{sleutel}")
                 if svg:
-                    grafieken.append(met_eigen_ids(svg, f"grafiek-{sleutel}"))
+                    # The chart's own <title> as a visible caption: the SVG itself shows no heading.
+                    titel = re.search(r"<title>(.*?)</title>", svg, re.S)
+                    grafieken.append(
+                        {
+                            "svg": met_eigen_ids(svg, f"grafiek-{sleutel}"),
+                            "titel": html.unescape(titel.group(1)) if titel else "",
+                        }
+                    )
         return super().get_context_data(
             filter=filterset,
             r=r,
