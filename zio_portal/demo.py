@@ -1434,6 +1434,11 @@ def _email(voornaam: str, achternaam: str, domein: str) -> str:
     return f"{_slug(voornaam)[:1]}.{_slug(achternaam).replace('-', '')}@{domein}"
 
 
+def _kwamen_bijeen(aantal: int) -> str:
+    """'kwam 1 WSV bij elkaar' / 'kwamen 3 WSV's bij elkaar'."""
+    return "kwam 1 WSV bij elkaar" if aantal == 1 else f"kwamen {aantal} WSV's bij elkaar"
+
+
 def _moment(dag: date, uur: int = 10, minuut: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(dag, time(uur, minuut)))
 
@@ -3335,7 +3340,7 @@ class _Bouwer:
                     periode_van=van,
                     periode_tot=tot,
                     samenvatting=(
-                        f"In {gebiednaam} kwamen {len(verbanden)} WSV's bij elkaar. Belangrijkste thema's: "
+                        f"In {gebiednaam} {_kwamen_bijeen(len(verbanden))}. Belangrijkste thema's: "
                         "medicatieoverdracht na ontslag, bereikbaarheid van de wijkverpleging en de "
                         "samenwerking met het sociaal wijkteam."
                     ),
