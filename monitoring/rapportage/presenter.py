@@ -97,6 +97,11 @@ class WijkSectie:
     vragen: list[dict] = field(default_factory=list)
     cijfers: list[tuple[str, str, str]] = field(default_factory=list)
 
+    @property
+    def cijfer_paren(self) -> list[list[tuple[str, str, str]]]:
+        """The key figures two to a row: half the rows, so a wijk takes about half a page."""
+        return [self.cijfers[i : i + 2] for i in range(0, len(self.cijfers), 2)]
+
 
 class RapportagePresenter:
     """What ``monitoring/rapportage/pdf.html`` shows, computed once from the snapshot."""
