@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 
 from wijken.models import Praktijk
 from zio_portal.constants import Rol
+from zio_portal.forms import fouten_naar_formulier
 
 from . import importeren, selectors, services
 from .constants import ResponsStatus
@@ -43,14 +44,6 @@ class BeheerMixin:
         if not request.user.has_perm("monitoring.manage_monitoring"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-def _valideerfout_naar_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
 
 
 # --- overzicht en vragenlijsten ---------------------------------------------------------------
@@ -144,7 +137,7 @@ class VragenlijstDetailView(BeheerMixin, TemplateView):
             else:
                 raise Http404
         except ValidationError as exc:
-            _valideerfout_naar_form(form, exc)
+            fouten_naar_formulier(form, exc)
         return self.render_to_response(self.get_context_data(**forms), status=200)
 
 
@@ -196,7 +189,7 @@ class ResponsInvullenView(TemplateView):
                     door=request.user,
                 )
             except ValidationError as exc:
-                _valideerfout_naar_form(form, exc)
+                fouten_naar_formulier(form, exc)
             else:
                 if indienen:
                     messages.success(request, _("Dank u wel: de vragenlijst is ingediend."))
@@ -499,7 +492,7 @@ class BezoekVerslagView(BezoekObjectMixin, TemplateView):
                     terugkoppeling=data["terugkoppeling"],
                 )
             except ValidationError as exc:
-                _valideerfout_naar_form(form, exc)
+                fouten_naar_formulier(form, exc)
             else:
                 messages.success(request, _("Het verslag is opgeslagen."))
                 return redirect("monitoring:bezoek-detail", self.bezoek.pk)

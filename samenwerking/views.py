@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_tables2 import SingleTableView
@@ -24,6 +25,7 @@ from django_tables2 import SingleTableView
 from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep
 from wijken.models import Gebied
 from zio_portal.export import xlsx_response
+from zio_portal.forms import fouten_naar_formulier
 
 from . import selectors, services
 from .constants import AfspraakStatus, VerbandSoort
@@ -342,7 +344,7 @@ class AfspraakCreateView(FormView):
                 door=self.request.user,
             )
         except ValidationError as e:
-            form.add_error(None, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("De afspraak is opgeslagen."))
         return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[afspraak.pk]))
@@ -388,7 +390,7 @@ class AfspraakUpdateView(FormView):
         except services.GelijktijdigeWijziging as conflict:
             return self.render_to_response(self.get_context_data(form=form, conflict=conflict.afspraak))
         except ValidationError as e:
-            form.add_error(None, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("De wijzigingen zijn opgeslagen."))
         return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[self.afspraak.pk]))
@@ -455,7 +457,7 @@ class EvaluatieCreateView(FormView):
                 afspraak=self.afspraak, door=self.request.user, **form.cleaned_data
             )
         except ValidationError as e:
-            form.add_error(None, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         if huidig.pk != self.afspraak.pk:
             messages.success(
@@ -567,7 +569,7 @@ class AfgevaardigdeBenoemenView(FormView):
                 verband=self.verband, door=self.request.user, **form.cleaned_data
             )
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -577,28 +579,27 @@ class AfgevaardigdeBenoemenView(FormView):
         return HttpResponseRedirect(_samenstelling_url(self.verband.pk))
 
 
-def _fouten_naar_formulier(form, fout: ValidationError) -> None:
-    """Show a service's ValidationError next to the field it names (or above the form)."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
-
-
-class AfgevaardigdeVervangenView(FormView):
-    """Replace the active delegate: the current mandate ends on the date and the new one starts."""
+class _LopendMandaatMixin:
+    """A view on the active mandate ``pk`` that the user may change; an ended one goes back to the
+    composition page with ``al_beeindigd``."""
 
     template_name = "samenwerking/afgevaardigde_form.html"
-    form_class = AfgevaardigdeVervangenForm
+    al_beeindigd = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.afgevaardigde = _afgevaardigde_voor_wijziging(request, kwargs["pk"])
             if self.afgevaardigde.einde_op:
-                messages.warning(request, _("Dit mandaat is al beëindigd; benoem een nieuwe afgevaardigde."))
+                messages.warning(request, self.al_beeindigd)
                 return HttpResponseRedirect(_samenstelling_url(self.afgevaardigde.verband_id))
         return super().dispatch(request, *args, **kwargs)
+
+
+class AfgevaardigdeVervangenView(_LopendMandaatMixin, FormView):
+    """Replace the active delegate: the current mandate ends on the date and the new one starts."""
+
+    form_class = AfgevaardigdeVervangenForm
+    al_beeindigd = gettext_lazy("Dit mandaat is al beëindigd; benoem een nieuwe afgevaardigde.")
 
     def get_initial(self):
         return {"per": timezone.localdate()}
@@ -629,7 +630,7 @@ class AfgevaardigdeVervangenView(FormView):
                 afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
             )
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -639,19 +640,11 @@ class AfgevaardigdeVervangenView(FormView):
         return HttpResponseRedirect(_samenstelling_url(nieuw.verband_id))
 
 
-class AfgevaardigdeBeeindigenView(FormView):
+class AfgevaardigdeBeeindigenView(_LopendMandaatMixin, FormView):
     """End a mandate without a successor."""
 
-    template_name = "samenwerking/afgevaardigde_form.html"
     form_class = AfgevaardigdeBeeindigenForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.afgevaardigde = _afgevaardigde_voor_wijziging(request, kwargs["pk"])
-            if self.afgevaardigde.einde_op:
-                messages.warning(request, _("Dit mandaat is al beëindigd."))
-                return HttpResponseRedirect(_samenstelling_url(self.afgevaardigde.verband_id))
-        return super().dispatch(request, *args, **kwargs)
+    al_beeindigd = gettext_lazy("Dit mandaat is al beëindigd.")
 
     def get_initial(self):
         return {"einde_op": timezone.localdate()}
@@ -672,7 +665,7 @@ class AfgevaardigdeBeeindigenView(FormView):
                 afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
             )
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -766,7 +759,7 @@ class TerugkoppelingCreateView(FormView):
         try:
             terugkoppeling = services.terugkoppeling_opstellen(door=self.request.user, **form.cleaned_data)
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -835,7 +828,7 @@ class TerugkoppelingSamenvattingView(FormView):
                 door=self.request.user,
             )
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("De samenvatting is opgeslagen."))
         return HttpResponseRedirect(_detail_url(self.terugkoppeling.pk))
@@ -876,7 +869,7 @@ class TerugkoppelingRegelToevoegenView(FormView):
                 terugkoppeling=self.terugkoppeling, door=self.request.user, **form.cleaned_data
             )
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("De regel is toegevoegd."))
         return HttpResponseRedirect(_detail_url(self.terugkoppeling.pk))
@@ -910,7 +903,7 @@ class TerugkoppelingRegelUpdateView(FormView):
                 regel=self.regel, door=self.request.user, **form.cleaned_data
             )
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(
             self.request, _("De regel van %(verband)s is opgeslagen.") % {"verband": self.regel.verband.naam}
@@ -985,7 +978,7 @@ class TerugkoppelingResvView(FormView):
                 regel=self.regel, door=self.request.user, **form.cleaned_data
             )
         except ValidationError as e:
-            _fouten_naar_formulier(form, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from zio_portal.forms import fouten_naar_formulier
+
 from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, PdfStatus
 from ..models import Aanwezigheid, Actiepunt, Agendapunt, Overleg
 from . import selectors, services
@@ -84,7 +86,7 @@ class OverlegCreateView(FormView):
                 uitnodigen=form.cleaned_data.get("uitnodigen", False),
             )
         except ValidationError as e:
-            form.add_error(None, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Het overleg is gepland; de agenda is alvast gevuld."))
         if form.cleaned_data.get("uitnodigen"):
@@ -116,7 +118,7 @@ class OverlegUpdateView(FormView):
         try:
             services.overleg_wijzigen(overleg=self.overleg, data=form.cleaned_data, door=self.request.user)
         except ValidationError as e:
-            form.add_error(None, e)
+            fouten_naar_formulier(form, e)
             return self.form_invalid(form)
         messages.success(self.request, _("Het overleg is gewijzigd."))
         return HttpResponseRedirect(_detail_url(self.overleg))

@@ -77,6 +77,21 @@ def screenshot(page, naam: str) -> Path:
     return path
 
 
+def bekijk(page, axe, naam: str) -> None:
+    """No serious or critical axe violations; screenshots at laptop and phone width, no sideways scroll."""
+    screenshot(page, naam)
+    assert ernstige_schendingen(axe, page) == [], naam
+    page.set_viewport_size({"width": 390, "height": 844})
+    breedte = page.evaluate("document.documentElement.scrollWidth")
+    te_breed = page.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
+        ".slice(0, 5).map(e => e.tagName + '.' + e.className)"
+    )
+    assert breedte <= 390, f"{naam}: horizontal scroll on a phone ({breedte}px): {te_breed}"
+    screenshot(page, f"{naam}-telefoon")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def login(page, username: str, password: str) -> None:
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)

@@ -10,26 +10,11 @@ from samenwerking.constants import VerbandSoort
 from samenwerking.models import Afspraak, Samenwerkingsverband
 from zio_portal.demo import DEMO_WACHTWOORD
 
-from .conftest import ernstige_schendingen, login, screenshot
+from .conftest import bekijk, login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITEL = "Gezamenlijke griepprik-avond in de wijk"
-
-
-def _bekijk(page, axe, naam: str) -> None:
-    """No serious or critical axe violations; screenshots at laptop and phone width, no sideways scroll."""
-    assert ernstige_schendingen(axe, page) == [], naam
-    screenshot(page, f"afspraken-{naam}")
-    page.set_viewport_size({"width": 390, "height": 844})
-    breedte = page.evaluate("document.documentElement.scrollWidth")
-    te_breed = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 5).map(e => e.tagName + '.' + e.className)"
-    )
-    assert breedte <= 390, f"{naam}: horizontal scroll on a phone ({breedte}px): {te_breed}"
-    screenshot(page, f"afspraken-{naam}-telefoon")
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_praktijkmanager_creates_implements_and_sharpens_an_afspraak(page, axe):
@@ -45,12 +30,12 @@ def test_praktijkmanager_creates_implements_and_sharpens_an_afspraak(page, axe):
 
     login(page, "praktijkmanager", DEMO_WACHTWOORD)
     page.wait_for_url("**/")
-    _bekijk(page, axe, "mijn-praktijk")
+    bekijk(page, axe, "afspraken-mijn-praktijk")
 
     page.get_by_role("link", name=verband.naam).first.click()
     page.wait_for_url(f"**/verbanden/{verband.pk}/")
     assert page.get_by_role("heading", name="PDCA-stappenplan").is_visible()
-    _bekijk(page, axe, "verband")
+    bekijk(page, axe, "afspraken-verband")
 
     page.get_by_role("link", name="Nieuwe afspraak").click()
     page.get_by_label("Titel").fill(TITEL)
@@ -70,7 +55,7 @@ def test_praktijkmanager_creates_implements_and_sharpens_an_afspraak(page, axe):
     fout = page.locator("#id_tijdgebonden ~ .invalid-feedback, #error_1_id_tijdgebonden").first
     assert "Deze datum ligt in het verleden" in fout.inner_text()
     assert page.get_by_label("Titel").input_value() == TITEL, "the input is kept"
-    _bekijk(page, axe, "formulier-fout")
+    bekijk(page, axe, "afspraken-formulier-fout")
 
     page.get_by_label("Tijdgebonden: gerealiseerd op").fill(over_drie_maanden)
     page.get_by_role("button", name="Opslaan").click()
@@ -82,7 +67,7 @@ def test_praktijkmanager_creates_implements_and_sharpens_an_afspraak(page, axe):
     page.get_by_label("Ingevoerd").check()
     page.get_by_label("Onze medewerkers zijn geïnformeerd over wat er verandert").check()
     page.get_by_label("Toelichting").fill("Besproken in het teamoverleg van maandag.")
-    _bekijk(page, axe, "invoering")
+    bekijk(page, axe, "afspraken-invoering")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"**/afspraken/{afspraak.pk}/")
     assert "Besproken in het teamoverleg van maandag." in page.content()
@@ -92,7 +77,7 @@ def test_praktijkmanager_creates_implements_and_sharpens_an_afspraak(page, axe):
     page.get_by_label("Wat gaat goed?").fill("De avond was goed bezocht.")
     page.get_by_label("Wat kan beter?").fill("Uitnodigingen eerder versturen.")
     page.get_by_label("Aanscherpen", exact=False).check()
-    _bekijk(page, axe, "evaluatie")
+    bekijk(page, axe, "afspraken-evaluatie")
     page.get_by_role("button", name="Evaluatie vastleggen").click()
 
     nieuw = Afspraak.objects.get(vorige_versie=afspraak)
@@ -106,7 +91,7 @@ def test_praktijkmanager_creates_implements_and_sharpens_an_afspraak(page, axe):
     assert page.get_by_role("link", name="Versie 1").is_visible()
     assert page.get_by_text("De avond was goed bezocht.").is_visible()
     assert "streefwaarde: 80%" in page.content()
-    _bekijk(page, axe, "nieuwe-versie")
+    bekijk(page, axe, "afspraken-nieuwe-versie")
 
     page.get_by_role("link", name="Versie 1").click()
     assert page.get_by_text("U bekijkt een oudere versie van deze afspraak.").is_visible()

@@ -16,27 +16,12 @@ from samenwerking.constants import ActiepuntStatus, OverlegStatus, VerbandSoort
 from samenwerking.models import Actiepunt, Overleg, Samenwerkingsverband
 from zio_portal.demo import DEMO_WACHTWOORD
 
-from .conftest import ernstige_schendingen, login, screenshot
+from .conftest import bekijk, login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ACTIE = "Wijkverpleging en apotheek spreken een vaste belronde af"
 NOTULEN = "Casus van een kwetsbare oudere besproken; de huisarts en de wijkverpleging stemmen af."
-
-
-def _bekijk(page, axe, naam: str) -> None:
-    """No serious or critical axe violations; screenshots at laptop and phone width, no sideways scroll."""
-    screenshot(page, f"overleggen-{naam}")
-    assert ernstige_schendingen(axe, page) == [], naam
-    page.set_viewport_size({"width": 390, "height": 844})
-    breedte = page.evaluate("document.documentElement.scrollWidth")
-    te_breed = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 5).map(e => e.tagName + '.' + e.className)"
-    )
-    assert breedte <= 390, f"{naam}: horizontal scroll on a phone ({breedte}px): {te_breed}"
-    screenshot(page, f"overleggen-{naam}-telefoon")
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
@@ -73,7 +58,7 @@ def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
     expect(page.locator("#error_1_id_eindtijd")).to_have_text("De eindtijd moet na de starttijd liggen.")
     expect(page.locator("#error_1_id_locatie")).to_contain_text("Vul de locatie in")
     assert page.get_by_label("Starttijd").input_value() == "16:00", "the input is kept"
-    _bekijk(page, axe, "plannen-fout")
+    bekijk(page, axe, "overleggen-plannen-fout")
 
     page.get_by_label("Eindtijd").fill("17:30")
     page.get_by_label("Locatie").fill(f"Wijkcentrum {wsv.wijk.naam}")
@@ -85,7 +70,7 @@ def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
     agenda = page.locator("#agenda")
     expect(agenda.locator("li").first).to_contain_text("Patiëntgerichte zorg")
     expect(agenda).to_contain_text(open_actie.omschrijving[:40])
-    _bekijk(page, axe, "overleg-gepland")
+    bekijk(page, axe, "overleggen-overleg-gepland")
 
     # Add an item with htmx and move it up.
     page.get_by_label("Nieuw agendapunt").fill("Samenwerking met de apotheek")
@@ -117,7 +102,7 @@ def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
     page.get_by_role("button", name="Actiepunt toevoegen").click()
     page.wait_for_url("**#actiepunten")
     expect(page.locator("#actiepunten")).to_contain_text(ACTIE)
-    _bekijk(page, axe, "overleg-vastgelegd")
+    bekijk(page, axe, "overleggen-overleg-vastgelegd")
 
     # Final notulen: the real worker renders the PDF; the page polls until the download is there.
     page.get_by_role("button", name="Notulen definitief maken en mailen").click()
@@ -130,7 +115,7 @@ def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
     assert f"Notulen {wsv.naam}" in tekst and NOTULEN[:40] in tekst and ACTIE[:40] in tekst
     overleg.refresh_from_db()
     overleg.pdf_bestand.delete(save=False)  # the private file of this run
-    _bekijk(page, axe, "overleg-definitief")
+    bekijk(page, axe, "overleggen-overleg-definitief")
 
     # The action is on the agenda of the next meeting (reached through the gebied overview).
     volgend = (
@@ -139,10 +124,10 @@ def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
         .first()
     )
     page.goto(f"/gebieden/{wsv.wijk.gebied_id}/")
-    _bekijk(page, axe, "gebied-overzicht")
+    bekijk(page, axe, "overleggen-gebied-overzicht")
     page.locator(f"a[href='/overleggen/{volgend.pk}/']").first.click()
     page.wait_for_url(f"**/overleggen/{volgend.pk}/")
     expect(page.locator("#agenda")).to_contain_text(ACTIE[:40])
     page.goto(f"/verbanden/{wsv.pk}/overleggen/")
     expect(page.locator("table")).to_contain_text(vandaag.strftime("%Y")[:2])
-    _bekijk(page, axe, "overleggen-lijst")
+    bekijk(page, axe, "overleggen-overleggen-lijst")

@@ -17,27 +17,12 @@ from wijken.models import Gebied
 from zio_portal.demo import DEMO_WACHTWOORD
 from zio_portal.models import VerzondenHerinnering
 
-from .conftest import ernstige_schendingen, login, screenshot
+from .conftest import bekijk, login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 EIGEN_BEVINDING = "De wijkverpleging is sinds oktober beter bereikbaar via het vaste teamnummer."
 RESV_UITKOMST = "Het RESV neemt de bereikbaarheid van de wijkverpleging regionaal op."
-
-
-def _bekijk(page, axe, naam: str) -> None:
-    """No serious or critical axe violations; screenshots at laptop and phone width, no sideways scroll."""
-    screenshot(page, f"terugkoppeling-{naam}")
-    assert ernstige_schendingen(axe, page) == [], naam
-    page.set_viewport_size({"width": 390, "height": 844})
-    breedte = page.evaluate("document.documentElement.scrollWidth")
-    te_breed = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391)"
-        ".slice(0, 5).map(e => e.tagName + '.' + e.className)"
-    )
-    assert breedte <= 390, f"{naam}: horizontal scroll on a phone ({breedte}px): {te_breed}"
-    screenshot(page, f"terugkoppeling-{naam}-telefoon")
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def _kwartaal_terug(dag: datetime.date, terug: int) -> tuple[datetime.date, datetime.date]:
@@ -95,7 +80,7 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     page.goto(f"/verbanden/{wsv.pk}/samenstelling/")
     rij = page.locator(f"#groep-{vacant}")
     expect(rij).to_contain_text("Vacant")
-    _bekijk(page, axe, "samenstelling")
+    bekijk(page, axe, "terugkoppeling-samenstelling")
 
     rij.get_by_role("link", name="Benoemen").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Afgevaardigde benoemen")
@@ -105,7 +90,7 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     expect(page.locator(".invalid-feedback").first).to_be_visible()
     assert page.get_by_label("Afgevaardigde").input_value() == str(nieuw.pk), "the choice is kept"
     assert not Afgevaardigde.objects.filter(verband=wsv, beroepsgroep=vacant).exists()
-    _bekijk(page, axe, "benoemen-fout")
+    bekijk(page, axe, "terugkoppeling-benoemen-fout")
 
     page.get_by_label("Gemandateerd op").fill(vandaag.isoformat())
     page.get_by_role("button", name="Benoemen").click()
@@ -123,7 +108,7 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     page.get_by_label("Nieuwe afgevaardigde").select_option(str(opvolger.pk))
     page.get_by_label("Vervangen per").fill(vandaag.isoformat())
     page.get_by_label("Reden").fill("Vertrokken naar een andere organisatie")
-    _bekijk(page, axe, "vervangen")
+    bekijk(page, axe, "terugkoppeling-vervangen")
     page.get_by_role("button", name="Vervangen").click()
     page.wait_for_url(f"**/verbanden/{wsv.pk}/samenstelling/")
     expect(page.locator(f"#groep-{vervangbaar}")).to_contain_text(opvolger.naam)
@@ -137,7 +122,7 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     # --- Terugkoppeling: compile for a period, a mistake first ---
     gebied = Gebied.objects.get(naam=wsv.wijk.gebied.naam)
     page.goto("/terugkoppelingen/")
-    _bekijk(page, axe, "lijst")
+    bekijk(page, axe, "terugkoppeling-lijst")
     page.get_by_role("link", name="Nieuwe terugkoppeling").click()
     page.get_by_label("Gebied").select_option(label=gebied.naam)
     # The demo already holds this gebied's terugkoppeling over the last quarter.
@@ -146,7 +131,7 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     page.get_by_label("Periode tot en met").fill(bestaand.periode_tot.isoformat())
     page.get_by_role("button", name="Concept opstellen").click()
     expect(page.get_by_text("bestaat al een terugkoppeling over deze periode")).to_be_visible()
-    _bekijk(page, axe, "opstellen-fout")
+    bekijk(page, axe, "terugkoppeling-opstellen-fout")
 
     van, tot = _kwartaal_terug(vandaag, 2)
     assert not GebiedTerugkoppeling.objects.filter(gebied=gebied, periode_van=van, periode_tot=tot).exists()
@@ -157,13 +142,13 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     terugkoppeling = GebiedTerugkoppeling.objects.get(gebied=gebied, periode_van=van, periode_tot=tot)
     regel = terugkoppeling.regels.get(verband=wsv)
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text("Overleggen:")
-    _bekijk(page, axe, "concept")
+    bekijk(page, axe, "terugkoppeling-concept")
 
     # --- Edit one line ---
     page.get_by_role("link", name=f"Wijzigen {wsv.naam}").click()
     bevindingen = page.get_by_label("Bevindingen")
     bevindingen.fill(bevindingen.input_value() + "\n" + EIGEN_BEVINDING)
-    _bekijk(page, axe, "regel-wijzigen")
+    bekijk(page, axe, "terugkoppeling-regel-wijzigen")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"**/terugkoppelingen/{terugkoppeling.pk}/*")
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text(EIGEN_BEVINDING)
@@ -194,7 +179,7 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     page.get_by_role("button", name="Tonen").click()
     kaart = page.get_by_role("region", name=gebied.naam)
     expect(kaart).to_contain_text(wsv.naam)
-    _bekijk(page, axe, "naast-elkaar")
+    bekijk(page, axe, "terugkoppeling-naast-elkaar")
 
     kaart.get_by_role("button", name=f"Naar het RESV {wsv.naam}").click()
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text("Nog niet besproken in het RESV")
@@ -203,7 +188,7 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     page.locator(f"#regel-{regel.pk}").get_by_role("link", name="Datum en uitkomst vastleggen").click()
     page.get_by_label("Besproken in het RESV op").fill(vandaag.isoformat())
     page.get_by_label("Uitkomst in het RESV").fill(RESV_UITKOMST)
-    _bekijk(page, axe, "resv")
+    bekijk(page, axe, "terugkoppeling-resv")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/terugkoppelingen/naast-elkaar/**")
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text(RESV_UITKOMST)
