@@ -68,6 +68,13 @@ def verband_annotated() -> QuerySet[Samenwerkingsverband]:
                 .order_by("datum")
                 .values("datum")[:1]
             ),
+            volgend_overleg_pk=Subquery(
+                Overleg.objects.filter(
+                    verband=OuterRef("pk"), status=OverlegStatus.GEPLAND, datum__gte=vandaag
+                )
+                .order_by("datum", "pk")
+                .values("pk")[:1]
+            ),
             overleggen_dit_jaar=SubqueryCount(
                 Overleg.objects.filter(
                     verband=OuterRef("pk"), status=OverlegStatus.GEHOUDEN, datum__year=vandaag.year

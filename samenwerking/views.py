@@ -12,12 +12,12 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_tables2 import SingleTableView
@@ -911,8 +911,33 @@ class TerugkoppelingRegelUpdateView(FormView):
         return HttpResponseRedirect(_detail_url(self.regel.terugkoppeling_id) + f"#regel-{self.regel.pk}")
 
 
+def _bevestigen(request, *, titel: str, tekst: str, knop: str, gevaar: bool, terug: str):
+    """The page that asks "are you sure?" before a step that cannot be undone; its form POSTs to the
+    same URL (works without JavaScript)."""
+    return render(
+        request,
+        "samenwerking/bevestigen.html",
+        {"titel": titel, "tekst": tekst, "knop": knop, "gevaar": gevaar, "terug": terug},
+    )
+
+
 class TerugkoppelingRegelVerwijderenView(View):
-    """POST: remove a line from a concept."""
+    """GET: ask for confirmation; POST: remove a line from a concept."""
+
+    def get(self, request, pk: int):
+        regel = _regel_met_recht(request, pk, "samenwerking.change_gebiedterugkoppeling")
+        return _bevestigen(
+            request,
+            titel=_("Regel van %(verband)s verwijderen?") % {"verband": regel.verband.naam},
+            tekst=_(
+                "De bevindingen en acties van %(verband)s verdwijnen uit deze terugkoppeling. "
+                "U kunt de regel daarna opnieuw toevoegen, maar wat u erin schreef is dan weg."
+            )
+            % {"verband": regel.verband.naam},
+            knop=_("Regel verwijderen"),
+            gevaar=True,
+            terug=_detail_url(regel.terugkoppeling_id) + f"#regel-{regel.pk}",
+        )
 
     def post(self, request, pk: int):
         regel = _regel_met_recht(request, pk, "samenwerking.change_gebiedterugkoppeling")
@@ -928,7 +953,26 @@ class TerugkoppelingRegelVerwijderenView(View):
 
 
 class TerugkoppelingVerzendenView(View):
-    """POST: send the concept to the projectleider; afterwards it is read-only."""
+    """GET: ask for confirmation; POST: send the concept to the projectleider (read-only afterwards)."""
+
+    def get(self, request, pk: int):
+        terugkoppeling = _terugkoppeling_met_recht(request, pk, "samenwerking.change_gebiedterugkoppeling")
+        aantal = terugkoppeling.regels.count()
+        return _bevestigen(
+            request,
+            titel=_("Terugkoppeling %(gebied)s verzenden?") % {"gebied": terugkoppeling.gebied.naam},
+            tekst=ngettext(
+                "De projectleider krijgt een e-mail en ziet de terugkoppeling met %(n)d regel. "
+                "Daarna kunt u de terugkoppeling niet meer wijzigen.",
+                "De projectleider krijgt een e-mail en ziet de terugkoppeling met %(n)d regels. "
+                "Daarna kunt u de terugkoppeling niet meer wijzigen.",
+                aantal,
+            )
+            % {"n": aantal},
+            knop=_("Verzenden naar de projectleider"),
+            gevaar=False,
+            terug=_detail_url(terugkoppeling.pk),
+        )
 
     def post(self, request, pk: int):
         terugkoppeling = _terugkoppeling_met_recht(request, pk, "samenwerking.change_gebiedterugkoppeling")

@@ -176,19 +176,12 @@ def gebied_overzicht(*, user: User, pk: int) -> tuple[Gebied, list[WsvRegel]]:
                 .order_by("-datum")
                 .values("datum")[:1]
             ),
-            # --- Overleggen (issue 4): the overview links to the last and the next meeting ---
+            # The overview links to the last meeting (the next one: verband_annotated).
             laatste_overleg_pk=Subquery(
                 Overleg.objects.filter(
                     verband=OuterRef("pk"), status=OverlegStatus.GEHOUDEN, datum__lte=timezone.localdate()
                 )
                 .order_by("-datum")
-                .values("pk")[:1]
-            ),
-            volgend_overleg_pk=Subquery(
-                Overleg.objects.filter(
-                    verband=OuterRef("pk"), status=OverlegStatus.GEPLAND, datum__gte=timezone.localdate()
-                )
-                .order_by("datum")
                 .values("pk")[:1]
             ),
             open_knelpunten=SubqueryCount(

@@ -175,7 +175,7 @@ if REDIS_URL:
 else:
     # Embedded default: a broker that needs no server, shared by web and worker through files.
     _broker_dir = VAR_DIR / "broker"
-    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_URL = "filesystem://localhost//"  # the host is ignored; naming it keeps kombu quiet
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "queue"),
         "data_folder_out": str(_broker_dir / "queue"),

@@ -154,7 +154,10 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text(EIGEN_BEVINDING)
 
     # --- Send: read-only afterwards, knelpunten passed on, the worker mails the projectleider ---
-    page.get_by_role("button", name="Verzenden naar de projectleider").first.click()
+    page.get_by_role("link", name="Verzenden naar de projectleider").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("verzenden?")
+    bekijk(page, axe, "terugkoppeling-verzenden-bevestigen")
+    page.get_by_role("button", name="Verzenden naar de projectleider").click()
     expect(page.get_by_role("status").first).to_contain_text("is verzonden")
     expect(page.get_by_role("link", name=f"Wijzigen {wsv.naam}")).to_have_count(0)
     terugkoppeling.refresh_from_db()

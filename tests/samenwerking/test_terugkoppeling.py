@@ -220,6 +220,25 @@ def test_idor_gebiedsmanager_b_cannot_open_or_edit_gebied_a(world, users, concep
     assert concept.status == TerugkoppelingStatus.CONCEPT
 
 
+def test_sending_and_removing_a_line_ask_for_confirmation_first(world, users, concept, client):
+    client.force_login(users["gebiedsmanager"])
+    regel = concept.regels.get()
+    detail = client.get(reverse("samenwerking:terugkoppeling-detail", args=[concept.pk])).content.decode()
+    verzenden = reverse("samenwerking:terugkoppeling-verzenden", args=[concept.pk])
+    verwijderen = reverse("samenwerking:terugkoppelingregel-delete", args=[regel.pk])
+    assert f'href="{verzenden}"' in detail and f'href="{verwijderen}"' in detail, "links, not direct POSTs"
+
+    pagina = client.get(verzenden).content.decode()
+    assert f"Terugkoppeling {world.gebied_a.naam} verzenden?" in pagina and "met 1 regel." in pagina
+    pagina = client.get(verwijderen).content.decode()
+    assert f"Regel van {world.wsv_a1.naam} verwijderen?" in pagina
+    concept.refresh_from_db()
+    assert concept.status == TerugkoppelingStatus.CONCEPT and concept.regels.filter(pk=regel.pk).exists()
+
+    assert client.post(verwijderen).status_code == 302
+    assert not concept.regels.exists()
+
+
 def _gebied_met_verzonden_terugkoppeling(regio_gemeente, n: int):
     gebied = GebiedFactory(gemeente=regio_gemeente)
     t = GebiedTerugkoppeling.objects.create(

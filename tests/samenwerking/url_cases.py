@@ -183,6 +183,19 @@ CASES += [
     # POSTs on a sent terugkoppeling, so no role's request changes what the next role meets; the
     # superuser passes the rule and the service refuses (a message and a redirect). Sending and
     # deleting themselves: tests/samenwerking/test_terugkoppeling.py.
+    # GET asks for confirmation (only on a concept, for those who may change it).
+    Case(
+        "samenwerking:terugkoppeling-verzenden",
+        CONCEPT_A,
+        args=lambda w: [_terugkoppeling(w, "concept").pk],
+        label="bevestigen",
+    ),
+    Case(
+        "samenwerking:terugkoppelingregel-delete",
+        CONCEPT_A,
+        args=lambda w: [_regel(w, "concept")],
+        label="bevestigen",
+    ),
     Case(
         "samenwerking:terugkoppeling-verzenden",
         everyone(404, beheerder=302, **VERZONDEN_403),

@@ -1,7 +1,10 @@
 """Wijk and praktijk pages: scoped content, and the change history visible to who may see the practice."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +146,22 @@ def test_practice_fills_in_its_inventory_and_the_gebiedsmanager_sees_it_side_by_
     html = client.get(reverse("wijken:wijk-inventarisatie", args=[world.wijk_a1.pk])).content.decode()
     assert "Apotheek Oranjeplein" in html and "Werken we al mee samen" in html
     assert "Bereikbaarheid na 17 uur" in html
+
+
+def test_next_meeting_links_to_the_meeting_on_the_verband_page_and_the_gebied_overview(world, client):
+    from tests.samenwerking.factories import OverlegFactory
+
+    vandaag = timezone.localdate()
+    later = OverlegFactory(verband=world.wsv_a1, status="gepland", datum=vandaag + timedelta(days=30))
+    eerst = OverlegFactory(verband=world.wsv_a1, status="gepland", datum=vandaag + timedelta(days=9))
+    client.force_login(world.users["gebiedsmanager"])
+    volgend = f'<a href="{reverse("samenwerking:overleg-detail", args=[eerst.pk])}">'
+    html = client.get(reverse("samenwerking:verband-detail", args=[world.wsv_a1.pk])).content.decode()
+    assert f'Volgend overleg</dt><dd class="col-sm-7">{volgend}' in html
+    for url in (  # these pages show only the next meeting
+        reverse("wijken:gebied-overzicht", args=[world.gebied_a.pk]),
+        reverse("wijken:wijk-detail", args=[world.wijk_a1.pk]),
+    ):
+        html = client.get(url).content.decode()
+        assert volgend in html, url
+        assert reverse("samenwerking:overleg-detail", args=[later.pk]) not in html, url
