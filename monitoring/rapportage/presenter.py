@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass, field
 
 from . import charts
+from .snapshot import jaar_eerder
 
 MAANDEN = [
     "januari",
@@ -114,6 +115,15 @@ class RapportagePresenter:
         self.scope_naam = snapshot["scope"]["naam"]
         self.periode = f"{datum(p['van'])} – {datum(p['tot'])}"
         self.vorige_periode = f"{datum(p['vorige_van'])} – {datum(p['vorige_tot'])}"
+        # Said from the stored dates, so an older snapshot (equal-length period before) keeps its words.
+        if (p["vorige_van"], p["vorige_tot"]) == tuple(
+            jaar_eerder(datetime.date.fromisoformat(p[k])).isoformat() for k in ("van", "tot")
+        ):
+            self.vorige_soort = "dezelfde periode een jaar eerder"
+            self.vorige_kop = "Een jaar eerder"
+        else:
+            self.vorige_soort = "de voorafgaande periode van gelijke lengte"
+            self.vorige_kop = "Vorige periode"
         self.gemaakt_op = datum(self.meta.get("gemaakt_op"))
         self.commentaar = self.meta.get("commentaar", "")
         self.definitief = bool(self.meta.get("definitief_op"))

@@ -34,9 +34,25 @@ def _iso(d: datetime.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def jaar_eerder(d: datetime.date, jaren: int = 1) -> datetime.date:
+    """The same date ``jaren`` years earlier (29 February becomes 28 February)."""
+    try:
+        return d.replace(year=d.year - jaren)
+    except ValueError:
+        return d.replace(year=d.year - jaren, day=28)
+
+
 def vorige_periode(van: datetime.date, tot: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The period of equal length just before ``van``–``tot``."""
+    """The period to compare with: the same dates a year earlier (a year with the year before, 1 January
+    to today with the same span last year, a quarter with that quarter last year: no seasonal
+    difference); a period of whole years with as many years just before it; any other period longer
+    than a year with the period of equal length just before it."""
+    if jaar_eerder(tot) < van:
+        return jaar_eerder(van), jaar_eerder(tot)
     lengte = (tot - van).days + 1
+    jaren = round(lengte / 365.25)
+    if jaar_eerder(tot, jaren) == van - datetime.timedelta(days=1):
+        return jaar_eerder(van, jaren), jaar_eerder(tot, jaren)
     return van - datetime.timedelta(days=lengte), van - datetime.timedelta(days=1)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import logging
 import re
@@ -10,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from monitoring.rapportage import pdf
-from monitoring.rapportage.presenter import datum, getal
-from monitoring.rapportage.snapshot import snapshot_maken
+from monitoring.rapportage.presenter import RapportagePresenter, datum, getal
+from monitoring.rapportage.snapshot import snapshot_maken, vorige_periode
 
 from .conftest import TOT, VAN
 
@@ -42,6 +43,31 @@ def test_snapshot_counts_the_period_and_the_previous_one(rapport_world):
     assert s["kerncijfers"]["overleggen_wsv"] == 4
     assert s["kerncijfers_vorige"]["overleggen_wsv"] == 1
     assert s["kerncijfers"]["bezoeken"] == 2
+
+
+@pytest.mark.parametrize(
+    ("van", "tot", "vorige"),
+    [
+        ("2025-01-01", "2025-12-31", ("2024-01-01", "2024-12-31")),  # a year: the year before
+        ("2026-01-01", "2026-11-23", ("2025-01-01", "2025-11-23")),  # this year so far: same span
+        ("2026-07-01", "2026-09-30", ("2025-07-01", "2025-09-30")),  # a quarter: that quarter last year
+        ("2024-02-01", "2024-02-29", ("2023-02-01", "2023-02-28")),  # leap day
+        ("2024-01-01", "2025-12-31", ("2022-01-01", "2023-12-31")),  # two years: the two before
+        ("2025-11-23", "2026-11-23", ("2024-11-22", "2025-11-22")),  # longer than a year: no overlap
+    ],
+)
+def test_the_previous_period_is_the_same_span_a_year_earlier(van, tot, vorige):
+    van, tot = datetime.date.fromisoformat(van), datetime.date.fromisoformat(tot)
+    assert tuple(d.isoformat() for d in vorige_periode(van, tot)) == vorige
+
+
+def test_the_summary_says_which_period_it_compares_with(rapport_world):
+    s = snapshot_maken(periode_van=VAN, periode_tot=TOT, scope="regio")
+    r = RapportagePresenter(s)
+    assert r.vorige_soort == "dezelfde periode een jaar eerder" and r.vorige_kop == "Een jaar eerder"
+    # An older snapshot compared with the period of equal length just before keeps those words.
+    s["periode"].update(vorige_van="2024-12-31", vorige_tot="2024-12-31", van="2025-01-01", tot="2025-01-01")
+    assert RapportagePresenter(s).vorige_soort == "de voorafgaande periode van gelijke lengte"
 
 
 def test_snapshot_of_a_gebied_holds_only_its_wijken(rapport_world):
