@@ -66,7 +66,7 @@ class RapportageAanvragenView(FormView):
             wijk=d.get("wijk"),
         )
         messages.success(
-            self.request, _("De rapportage wordt gemaakt; u krijgt een e-mail als hij klaar is.")
+            self.request, _("De rapportage is aangevraagd; u krijgt een e-mail zodra hij klaar is.")
         )
         return redirect("rapportage:detail", rapportage.pk)
 
