@@ -3,7 +3,10 @@ URL fetcher that serves only the project's own static files and never touches th
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import mimetypes
+from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -57,11 +60,31 @@ def css_url(naam: str) -> str:
     return "/" + settings.STATIC_URL.strip("/") + "/css/" + naam
 
 
-def html_naar_pdf(*, html: str, identifier: bytes) -> bytes:
+# Python's cyclic garbage collector runs a young-generation pass every 700 allocations (3.12) and now
+# and then a full pass over every object of the process. WeasyPrint allocates millions of objects
+# (boxes, styles, text runs), so a report triggers thousands of passes that find almost nothing: 5-25%
+# of the region report's render time (scripts/benchmark_rapportage.py, same peak memory). While
+# rendering the threshold is raised; the collector still runs, less often.
+GC_DREMPEL_TIJDENS_RENDEREN = 100_000
+
+
+@contextlib.contextmanager
+def minder_vaak_opruimen() -> Iterator[None]:
+    """Raise the young-generation GC threshold while rendering and restore it afterwards."""
+    oud = gc.get_threshold()
+    gc.set_threshold(GC_DREMPEL_TIJDENS_RENDEREN, *oud[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*oud)
+
+
+def html_naar_pdf(*, html: str, identifier: bytes | None = None) -> bytes:
     """Render HTML to tagged PDF/UA bytes; a stable identifier keeps a re-render byte-identical."""
     import weasyprint  # heavy: only loaded in the worker that renders
 
-    document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher_klasse()())
-    return document.write_pdf(
-        pdf_variant=PDF_VARIANT, pdf_identifier=identifier, pdf_tags=True, custom_metadata=True
-    )
+    with minder_vaak_opruimen():
+        document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher_klasse()())
+        return document.write_pdf(
+            pdf_variant=PDF_VARIANT, pdf_identifier=identifier, pdf_tags=True, custom_metadata=True
+        )

@@ -14,6 +14,7 @@ from zio_portal.pdf import (  # noqa: F401 (GeweigerdeURL: re-exported for calle
     BASIS_URL,
     PDF_VARIANT,
     GeweigerdeURL,
+    html_naar_pdf,
     statisch_pad,
     url_fetcher_klasse,
 )
@@ -37,19 +38,11 @@ def html_maken(*, snapshot: dict, meta: dict) -> str:
 
 def pdf_maken(*, snapshot: dict, meta: dict) -> bytes:
     """Render the report to PDF bytes. The same snapshot and meta give the same bytes."""
-    import weasyprint  # heavy: only loaded in the worker that renders
-
     html = html_maken(snapshot=snapshot, meta=meta)
     # A stable identifier instead of a random one, so a re-render is byte-identical.
     sleutel = json.dumps([snapshot, meta], sort_keys=True, default=str).encode()
     identifier = hashlib.sha256(sleutel).hexdigest()[:32].encode()
-    document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=_url_fetcher_klasse()())
-    return document.write_pdf(
-        pdf_variant=PDF_VARIANT,
-        pdf_identifier=identifier,
-        pdf_tags=True,
-        custom_metadata=True,
-    )
+    return html_naar_pdf(html=html, identifier=identifier)
 
 
 def opwarmen() -> None:
@@ -59,9 +52,7 @@ def opwarmen() -> None:
     A small document with the report's own stylesheet and every kind of content it has (bold, italic,
     small grey text, a table with caption and header, a chart as SVG image, the table of contents'
     leader and page reference), written as tagged PDF/UA: that loads the font faces, the SVG renderer,
-    the tagging and the font subsetting (fontTools), which a plain document would leave for later."""
-    import weasyprint
-
+    the tagging and the font subsetting, which a plain document would leave for later."""
     from . import charts
 
     svg = charts.naast_elkaar_svg(titel="opwarmen", labels=["a", "b"], reeksen=[("c", [1, 2]), ("d", [2, 1])])
@@ -80,5 +71,4 @@ def opwarmen() -> None:
         "<blockquote><p>Een terugkoppeling.</p><footer>Praktijk</footer></blockquote></section>"
         "</body></html>"
     )
-    document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=_url_fetcher_klasse()())
-    document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True)
+    html_naar_pdf(html=html)
