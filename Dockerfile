@@ -45,8 +45,8 @@ ENV PYTHONPATH=/app \
     MEDIA_ROOT=/data/media \
     PRIVATE_MEDIA_ROOT=/data/private
 
-# Static files are collected into the image; the key is a dummy used only for this step.
-RUN DJANGO_SECRET_KEY=collectstatic-only-not-a-secret python manage.py collectstatic --noinput \
+# Static files are collected into the image (this step needs no secret key).
+RUN python manage.py collectstatic --noinput \
     && mkdir -p /app/var /data/media /data/private \
     && chown -R zio:zio /app/var /app/staticfiles /data
 

@@ -6,4 +6,4 @@ class ZioPortalConfig(AppConfig):
     verbose_name = "Portaal: gebruikers en rollen"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import checks, permissions  # noqa: F401  (register the system check and the rules)

@@ -2,7 +2,7 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zio_portal.settings")
 
@@ -12,3 +12,17 @@ app.autodiscover_tasks()
 # Packages inside an app whose tasks live deeper than <app>.tasks.
 app.autodiscover_tasks(["monitoring.rapportage"])
 app.autodiscover_tasks(["samenwerking.overleggen"])
+
+
+@signals.worker_init.connect
+def _geheime_sleutel_vereist(**kwargs) -> None:
+    """A production worker without DJANGO_SECRET_KEY stops at once, like the web application (Celery
+    logs and swallows an exception from a signal handler, so this exits)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from zio_portal.checks import eis_geheime_sleutel
+
+    try:
+        eis_geheime_sleutel()
+    except ImproperlyConfigured as fout:
+        raise SystemExit(str(fout)) from fout

@@ -22,7 +22,9 @@ DEBUG = env("DJANGO_DEBUG")
 if DEBUG:
     SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
 else:
-    SECRET_KEY = env.str("DJANGO_SECRET_KEY")
+    # Required to serve and to run the worker (zio_portal/checks.py: wsgi.py and the worker refuse to
+    # start, check --deploy reports it); commands that sign nothing, such as makemigrations, run without.
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 
 ALLOWED_HOSTS = env("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("DJANGO_CSRF_TRUSTED_ORIGINS")
