@@ -25,7 +25,7 @@ from django_tables2 import SingleTableView
 from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep
 from wijken.models import Gebied
 from zio_portal.export import xlsx_response
-from zio_portal.forms import fouten_naar_formulier
+from zio_portal.forms import ServiceFoutenMixin
 
 from . import selectors, services
 from .constants import AfspraakStatus, VerbandSoort
@@ -314,7 +314,7 @@ def _bewerkende_functies():
     return BEWERKENDE_FUNCTIES
 
 
-class AfspraakCreateView(FormView):
+class AfspraakCreateView(ServiceFoutenMixin, FormView):
     """A new SMART-afspraak in a verband the user's practice belongs to."""
 
     template_name = "samenwerking/afspraak_form.html"
@@ -334,23 +334,19 @@ class AfspraakCreateView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(verband=self.verband, **kwargs)
 
-    def form_valid(self, form):
+    def uitvoeren(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("praktijken", "revisie")}
-        try:
-            afspraak = services.afspraak_create(
-                verband=self.verband,
-                data=data,
-                praktijken=form.cleaned_data["praktijken"],
-                door=self.request.user,
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+        afspraak = services.afspraak_create(
+            verband=self.verband,
+            data=data,
+            praktijken=form.cleaned_data["praktijken"],
+            door=self.request.user,
+        )
         messages.success(self.request, _("De afspraak is opgeslagen."))
         return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[afspraak.pk]))
 
 
-class AfspraakUpdateView(FormView):
+class AfspraakUpdateView(ServiceFoutenMixin, FormView):
     """Edit the SMART parts; refused (input kept) when someone else saved in between."""
 
     template_name = "samenwerking/afspraak_form.html"
@@ -377,7 +373,7 @@ class AfspraakUpdateView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(verband=self.afspraak.verband, afspraak=self.afspraak, **kwargs)
 
-    def form_valid(self, form):
+    def uitvoeren(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("praktijken", "revisie")}
         try:
             services.afspraak_update(
@@ -389,14 +385,11 @@ class AfspraakUpdateView(FormView):
             )
         except services.GelijktijdigeWijziging as conflict:
             return self.render_to_response(self.get_context_data(form=form, conflict=conflict.afspraak))
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
         messages.success(self.request, _("De wijzigingen zijn opgeslagen."))
         return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[self.afspraak.pk]))
 
 
-class UitvoeringUpdateView(FormView):
+class UitvoeringUpdateView(ServiceFoutenMixin, FormView):
     """A practice records its own implementation of an agreement."""
 
     template_name = "samenwerking/uitvoering_form.html"
@@ -424,7 +417,7 @@ class UitvoeringUpdateView(FormView):
             uitvoering=self.uitvoering, afspraak=self.uitvoering.afspraak, **kwargs
         )
 
-    def form_valid(self, form):
+    def uitvoeren(self, form):
         services.afspraakpraktijk_update(
             uitvoering=self.uitvoering, door=self.request.user, **form.cleaned_data
         )
@@ -437,7 +430,7 @@ class UitvoeringUpdateView(FormView):
         )
 
 
-class EvaluatieCreateView(FormView):
+class EvaluatieCreateView(ServiceFoutenMixin, FormView):
     """Record an evaluation and its decision (continue, sharpen, extend, end, embed)."""
 
     template_name = "samenwerking/evaluatie_form.html"
@@ -451,14 +444,10 @@ class EvaluatieCreateView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(afspraak=self.afspraak, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            _evaluatie, huidig = services.evaluatie_create(
-                afspraak=self.afspraak, door=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        _evaluatie, huidig = services.evaluatie_create(
+            afspraak=self.afspraak, door=self.request.user, **form.cleaned_data
+        )
         if huidig.pk != self.afspraak.pk:
             messages.success(
                 self.request,
@@ -521,7 +510,7 @@ class SamenstellingView(TemplateView):
         )
 
 
-class AfgevaardigdeBenoemenView(FormView):
+class AfgevaardigdeBenoemenView(ServiceFoutenMixin, FormView):
     """Appoint the delegate of a (vacant) beroepsgroep: ``?beroepsgroep=`` preselects it."""
 
     template_name = "samenwerking/afgevaardigde_form.html"
@@ -563,14 +552,10 @@ class AfgevaardigdeBenoemenView(FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            afgevaardigde = services.afgevaardigde_benoemen(
-                verband=self.verband, door=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        afgevaardigde = services.afgevaardigde_benoemen(
+            verband=self.verband, door=self.request.user, **form.cleaned_data
+        )
         messages.success(
             self.request,
             _("%(naam)s is gemandateerd afgevaardigde voor %(groep)s.")
@@ -595,7 +580,7 @@ class _LopendMandaatMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AfgevaardigdeVervangenView(_LopendMandaatMixin, FormView):
+class AfgevaardigdeVervangenView(ServiceFoutenMixin, _LopendMandaatMixin, FormView):
     """Replace the active delegate: the current mandate ends on the date and the new one starts."""
 
     form_class = AfgevaardigdeVervangenForm
@@ -624,14 +609,10 @@ class AfgevaardigdeVervangenView(_LopendMandaatMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            nieuw = services.afgevaardigde_vervangen(
-                afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        nieuw = services.afgevaardigde_vervangen(
+            afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
+        )
         messages.success(
             self.request,
             _("%(oud)s is vervangen door %(nieuw)s.")
@@ -640,7 +621,7 @@ class AfgevaardigdeVervangenView(_LopendMandaatMixin, FormView):
         return HttpResponseRedirect(_samenstelling_url(nieuw.verband_id))
 
 
-class AfgevaardigdeBeeindigenView(_LopendMandaatMixin, FormView):
+class AfgevaardigdeBeeindigenView(ServiceFoutenMixin, _LopendMandaatMixin, FormView):
     """End a mandate without a successor."""
 
     form_class = AfgevaardigdeBeeindigenForm
@@ -659,14 +640,10 @@ class AfgevaardigdeBeeindigenView(_LopendMandaatMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            services.afgevaardigde_beeindigen(
-                afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        services.afgevaardigde_beeindigen(
+            afgevaardigde=self.afgevaardigde, door=self.request.user, **form.cleaned_data
+        )
         messages.success(
             self.request,
             _("Het mandaat van %(naam)s is beëindigd; %(groep)s is nu vacant.")
@@ -735,7 +712,7 @@ class TerugkoppelingListView(ListView):
         )
 
 
-class TerugkoppelingCreateView(FormView):
+class TerugkoppelingCreateView(ServiceFoutenMixin, FormView):
     """The gebiedsmanager chooses gebied and period; the portal drafts the lines per WSV."""
 
     template_name = "samenwerking/terugkoppeling_form.html"
@@ -755,12 +732,8 @@ class TerugkoppelingCreateView(FormView):
         kwargs["gebieden"] = gebieden if user.is_beheerder else gebieden.filter(gebiedsmanagers=user)
         return kwargs
 
-    def form_valid(self, form):
-        try:
-            terugkoppeling = services.terugkoppeling_opstellen(door=self.request.user, **form.cleaned_data)
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        terugkoppeling = services.terugkoppeling_opstellen(door=self.request.user, **form.cleaned_data)
         messages.success(
             self.request,
             _(
@@ -799,7 +772,7 @@ class TerugkoppelingDetailView(TemplateView):
         )
 
 
-class TerugkoppelingSamenvattingView(FormView):
+class TerugkoppelingSamenvattingView(ServiceFoutenMixin, FormView):
     """Edit the summary of a concept."""
 
     template_name = "samenwerking/terugkoppeling_regel_form.html"
@@ -820,21 +793,17 @@ class TerugkoppelingSamenvattingView(FormView):
             terugkoppeling=self.terugkoppeling, titel=_("Samenvatting wijzigen"), **kwargs
         )
 
-    def form_valid(self, form):
-        try:
-            services.terugkoppeling_wijzigen(
-                terugkoppeling=self.terugkoppeling,
-                samenvatting=form.cleaned_data["samenvatting"],
-                door=self.request.user,
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        services.terugkoppeling_wijzigen(
+            terugkoppeling=self.terugkoppeling,
+            samenvatting=form.cleaned_data["samenvatting"],
+            door=self.request.user,
+        )
         messages.success(self.request, _("De samenvatting is opgeslagen."))
         return HttpResponseRedirect(_detail_url(self.terugkoppeling.pk))
 
 
-class TerugkoppelingRegelToevoegenView(FormView):
+class TerugkoppelingRegelToevoegenView(ServiceFoutenMixin, FormView):
     """Add the line of a WSV of the gebied that has none."""
 
     template_name = "samenwerking/terugkoppeling_regel_form.html"
@@ -863,19 +832,15 @@ class TerugkoppelingRegelToevoegenView(FormView):
             terugkoppeling=self.terugkoppeling, titel=_("Regel toevoegen"), **kwargs
         )
 
-    def form_valid(self, form):
-        try:
-            services.terugkoppelingregel_toevoegen(
-                terugkoppeling=self.terugkoppeling, door=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        services.terugkoppelingregel_toevoegen(
+            terugkoppeling=self.terugkoppeling, door=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, _("De regel is toegevoegd."))
         return HttpResponseRedirect(_detail_url(self.terugkoppeling.pk))
 
 
-class TerugkoppelingRegelUpdateView(FormView):
+class TerugkoppelingRegelUpdateView(ServiceFoutenMixin, FormView):
     """Edit the findings and actions of one WSV before sending."""
 
     template_name = "samenwerking/terugkoppeling_regel_form.html"
@@ -897,14 +862,8 @@ class TerugkoppelingRegelUpdateView(FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            services.terugkoppelingregel_wijzigen(
-                regel=self.regel, door=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        services.terugkoppelingregel_wijzigen(regel=self.regel, door=self.request.user, **form.cleaned_data)
         messages.success(
             self.request, _("De regel van %(verband)s is opgeslagen.") % {"verband": self.regel.verband.naam}
         )
@@ -987,7 +946,7 @@ class TerugkoppelingVerzendenView(View):
         return HttpResponseRedirect(_detail_url(terugkoppeling.pk))
 
 
-class TerugkoppelingResvView(FormView):
+class TerugkoppelingResvView(ServiceFoutenMixin, FormView):
     """The projectleider marks a line for the RESV and records the RESV date and outcome."""
 
     template_name = "samenwerking/terugkoppeling_regel_form.html"
@@ -1016,14 +975,10 @@ class TerugkoppelingResvView(FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            services.terugkoppelingregel_resv_bijwerken(
-                regel=self.regel, door=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        services.terugkoppelingregel_resv_bijwerken(
+            regel=self.regel, door=self.request.user, **form.cleaned_data
+        )
         messages.success(
             self.request,
             _("De RESV-keuze voor %(verband)s is opgeslagen.") % {"verband": self.regel.verband.naam},

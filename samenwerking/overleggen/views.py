@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from zio_portal.forms import fouten_naar_formulier
+from zio_portal.forms import ServiceFoutenMixin
 
 from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, PdfStatus
 from ..models import Aanwezigheid, Actiepunt, Agendapunt, Overleg
@@ -52,7 +52,7 @@ class OverlegListView(TemplateView):
         )
 
 
-class OverlegCreateView(FormView):
+class OverlegCreateView(ServiceFoutenMixin, FormView):
     """Plan a meeting; the agenda is pre-filled and the delegates can get the invitation at once."""
 
     template_name = "samenwerking/overleg/form.html"
@@ -77,24 +77,20 @@ class OverlegCreateView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(verband=self.verband, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            overleg = services.overleg_plannen(
-                verband=self.verband,
-                data=form.cleaned_data,
-                door=self.request.user,
-                uitnodigen=form.cleaned_data.get("uitnodigen", False),
-            )
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        overleg = services.overleg_plannen(
+            verband=self.verband,
+            data=form.cleaned_data,
+            door=self.request.user,
+            uitnodigen=form.cleaned_data.get("uitnodigen", False),
+        )
         messages.success(self.request, _("Het overleg is gepland; de agenda is alvast gevuld."))
         if form.cleaned_data.get("uitnodigen"):
             messages.info(self.request, _("De uitnodiging gaat per e-mail naar de afgevaardigden."))
         return HttpResponseRedirect(_detail_url(overleg))
 
 
-class OverlegUpdateView(FormView):
+class OverlegUpdateView(ServiceFoutenMixin, FormView):
     """Move a planned meeting (date, time, form, place); a sent invitation can then be sent again."""
 
     template_name = "samenwerking/overleg/form.html"
@@ -114,12 +110,8 @@ class OverlegUpdateView(FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(verband=self.overleg.verband, overleg=self.overleg, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.overleg_wijzigen(overleg=self.overleg, data=form.cleaned_data, door=self.request.user)
-        except ValidationError as e:
-            fouten_naar_formulier(form, e)
-            return self.form_invalid(form)
+    def uitvoeren(self, form):
+        services.overleg_wijzigen(overleg=self.overleg, data=form.cleaned_data, door=self.request.user)
         messages.success(self.request, _("Het overleg is gewijzigd."))
         return HttpResponseRedirect(_detail_url(self.overleg))
 
