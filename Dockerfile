@@ -27,6 +27,7 @@ WORKDIR /app
 # Dependencies first, so a code change does not reinstall them.
 COPY pyproject.toml README.md ./
 COPY zio_portal/ zio_portal/
+COPY portaal/ portaal/
 COPY wijken/ wijken/
 COPY samenwerking/ samenwerking/
 COPY monitoring/ monitoring/
@@ -52,4 +53,4 @@ RUN python manage.py collectstatic --noinput \
 
 USER zio
 EXPOSE 8000
-CMD ["gunicorn", "zio_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "portaal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -81,7 +81,7 @@ demodata: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py demodata
 
 worker: install
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(VENV)/bin/celery -A zio_portal worker --beat -l info
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(VENV)/bin/celery -A portaal worker --beat -l info
 
 # --- make test --------------------------------------------------------------------------------------
 services:

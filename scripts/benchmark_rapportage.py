@@ -48,7 +48,7 @@ def meten() -> None:
 
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zio_portal.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portaal.settings")
     django.setup()
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -99,7 +99,7 @@ def klik_meten() -> None:
 
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zio_portal.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portaal.settings")
     django.setup()
     from monitoring.models import Rapportage
     from monitoring.rapportage import services
@@ -139,7 +139,7 @@ def klik_meten() -> None:
 def _klik(database: str) -> None:
     env = {**_env(database), "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/4")}
     node = f"bench-{os.getpid()}@localhost"
-    command = [str(Path(sys.executable).parent / "celery"), "-A", "zio_portal", "worker", "--pool=solo"]
+    command = [str(Path(sys.executable).parent / "celery"), "-A", "portaal", "worker", "--pool=solo"]
     command += ["-Q", "celery", "--without-mingle", "--without-gossip", "-l", "warning", "-n", node]
     worker = subprocess.Popen(command, cwd=ROOT, env=env)
     try:

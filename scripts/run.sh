@@ -7,7 +7,7 @@ PORT=${2:-8000}
 PY=.venv/bin/python
 mkdir -p var
 
-.venv/bin/celery -A zio_portal worker --beat --concurrency=2 -l info \
+.venv/bin/celery -A portaal worker --beat --concurrency=2 -l info \
   --schedule var/celerybeat-schedule >var/worker.log 2>&1 &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null; wait $WORKER 2>/dev/null' EXIT INT TERM

@@ -231,14 +231,14 @@ def _celery_executable() -> str:
 
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, tmp_path_factory):
-    """Start ``celery -A zio_portal worker`` on the test database and the test run's Redis.
+    """Start ``celery -A portaal worker`` on the test database and the test run's Redis.
 
     Yields the worker's node name once it answers a ping. Fails (never skips) without REDIS_URL or
     PostgreSQL: ``make test`` always provides both, so a missing one is a broken setup.
     """
     from django.db import connection
 
-    from zio_portal.celery import app
+    from portaal.celery import app
 
     redis_url = os.environ.get("REDIS_URL")
     if not redis_url:
@@ -266,7 +266,7 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
     command = [
         _celery_executable(),
         "-A",
-        "zio_portal",
+        "portaal",
         "worker",
         "--pool=solo",
         "--concurrency=1",

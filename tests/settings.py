@@ -12,7 +12,7 @@ os.environ.setdefault("DJANGO_SECURE_COOKIES", "False")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("EMAIL_URL", "consolemail://")
 
-from zio_portal.settings import *  # noqa: E402,F403
+from portaal.settings import *  # noqa: E402,F403
 
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

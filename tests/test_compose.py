@@ -10,7 +10,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_SERVICES = ("web", "worker", "beat")
-SETTINGS_TEXT = (ROOT / "zio_portal" / "settings.py").read_text()
+SETTINGS_TEXT = (ROOT / "portaal" / "settings.py").read_text()
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_web_runs_gunicorn_on_the_wsgi_application_after_migrating(services):
     match = re.search(r"gunicorn\s+([\w.]+):(\w+)", command)
     assert match, f"web does not start gunicorn: {command}"
     module = importlib.import_module(match.group(1))
-    assert match.group(1) == "zio_portal.wsgi"
+    assert match.group(1) == "portaal.wsgi"
     assert callable(getattr(module, match.group(2)))
     assert "--bind 0.0.0.0:8000" in command
     # Migrations and static files first, then the server.
@@ -71,14 +71,14 @@ def test_web_runs_gunicorn_on_the_wsgi_application_after_migrating(services):
 def test_celery_services_use_the_portal_app_with_its_tasks(services, name, subcommand):
     args = shlex.split(_command(services[name]))
     assert args[0] == "celery"
-    assert args[args.index("-A") + 1] == "zio_portal"
+    assert args[args.index("-A") + 1] == "portaal"
     assert subcommand in args
 
-    from zio_portal import celery_app
+    from portaal import celery_app
 
     # What a starting worker does: import the tasks modules of the installed apps.
     celery_app.loader.import_default_modules()
-    assert "zio_portal.tasks.werker_controle" in celery_app.tasks
+    assert "portaal.tasks.werker_controle" in celery_app.tasks
 
 
 @pytest.mark.parametrize("name", APP_SERVICES)

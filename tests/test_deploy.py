@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _production_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "EMAIL_URL"}
     env.update(
-        DJANGO_SETTINGS_MODULE="zio_portal.settings",
+        DJANGO_SETTINGS_MODULE="portaal.settings",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_ALLOWED_HOSTS="portaal.zio.nl",
     )
@@ -43,8 +43,8 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     del env["DJANGO_SECRET_KEY"]
     for command in (
         [sys.executable, "manage.py", "check", "--deploy"],  # SystemCheckError zio_portal.E001
-        [sys.executable, "-c", "import zio_portal.wsgi"],  # the web application
-        [str(Path(sys.executable).parent / "celery"), "-A", "zio_portal", "worker", "--pool=solo"],
+        [sys.executable, "-c", "import portaal.wsgi"],  # the web application
+        [str(Path(sys.executable).parent / "celery"), "-A", "portaal", "worker", "--pool=solo"],
     ):
         result = _run(command, env)
         assert result.returncode != 0, command

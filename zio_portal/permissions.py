@@ -95,11 +95,6 @@ def mag_verband_van_afspraak_wijzigen(user, afspraak) -> bool:
 
 
 # --- wijken ----------------------------------------------------------------------------------------
-rules.add_perm("wijken.view_gebied", zichtbaar)
-rules.add_perm("wijken.view_wijk", zichtbaar)
-rules.add_perm("wijken.view_praktijk", zichtbaar)
-rules.add_perm("wijken.change_praktijk", is_beheerder)
-rules.add_perm("wijken.view_partner", zichtbaar)
 # The gebied overview (all WSVs of a gebied, their composition and meetings): who leads or oversees it.
 rules.add_perm("wijken.view_gebied_overzicht", heeft_regio_rol | (is_gebiedsmanager & zichtbaar))
 

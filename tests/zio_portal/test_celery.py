@@ -6,8 +6,8 @@ import pytest
 
 from tests.wijken.factories import PraktijkFactory
 from wijken.models import Praktijk
-from zio_portal.celery import app
-from zio_portal.tasks import werker_controle
+from portaal.celery import app
+from portaal.tasks import werker_controle
 
 AANTAL_PRAKTIJKEN = 3
 
@@ -31,7 +31,7 @@ def test_worker_answers_from_the_test_database(celery_worker_process, transactio
 
 @pytest.mark.worker
 def test_the_worker_task_is_registered_in_the_app():
-    assert "zio_portal.tasks.werker_controle" in app.tasks
+    assert "portaal.tasks.werker_controle" in app.tasks
     assert app.conf.task_always_eager is False
 
 
@@ -68,7 +68,7 @@ def test_embedded_default_runs_jobs_in_a_real_worker_without_servers(tmp_path):
     celery = Path(sys.executable).with_name("celery")
     log = open(tmp_path / "worker.log", "wb")  # noqa: SIM115  (closed in finally)
     worker = subprocess.Popen(
-        [str(celery), "-A", "zio_portal", "worker", "--pool=solo", "-l", "info"],
+        [str(celery), "-A", "portaal", "worker", "--pool=solo", "-l", "info"],
         cwd=root,
         env=env,
         stdout=log,
@@ -79,7 +79,7 @@ def test_embedded_default_runs_jobs_in_a_real_worker_without_servers(tmp_path):
         client = manage(
             "shell",
             "-c",
-            "from zio_portal.tasks import werker_controle; print(werker_controle.delay().get(timeout=60))",
+            "from portaal.tasks import werker_controle; print(werker_controle.delay().get(timeout=60))",
         )
         assert client.returncode == 0, client.stderr + (tmp_path / "worker.log").read_text()
         assert "'praktijken': 80" in client.stdout, client.stdout

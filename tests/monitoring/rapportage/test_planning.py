@@ -13,7 +13,7 @@ from django.urls import reverse
 from monitoring.constants import RapportageStatus
 from monitoring.models import Rapportage, RapportagePlanning
 from monitoring.rapportage import services
-from zio_portal.celery import app
+from portaal.celery import app
 
 from .conftest import TOT, VAN
 

@@ -22,7 +22,7 @@ from monitoring.models import Rapportage
 from monitoring.rapportage import services
 from monitoring.rapportage.tasks import rapportage_genereren_task, rapportages_opruimen_task
 from tests.conftest import BASE_DIR, _celery_executable, _database_url
-from zio_portal.celery import app
+from portaal.celery import app
 
 from .conftest import TOT, VAN
 
@@ -94,7 +94,7 @@ def _start_worker(node: str, log: Path) -> subprocess.Popen:
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "PYTHONUNBUFFERED": "1",
     }
-    command = [_celery_executable(), "-A", "zio_portal", "worker", "--pool=prefork", "--concurrency=1"]
+    command = [_celery_executable(), "-A", "portaal", "worker", "--pool=prefork", "--concurrency=1"]
     command += ["-Q", "celery", "--without-mingle", "--without-gossip", "-l", "info", "-n", node]
     with open(log, "ab") as uit:
         proces = subprocess.Popen(

@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .constants import Rol
+from zio_portal.permissions import is_praktijkmedewerker
 
 
 def navigatie(request: HttpRequest) -> dict:
@@ -10,15 +10,14 @@ def navigatie(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigatie": []}
+    praktijk = is_praktijkmedewerker(user)
     items = [(_("Overzicht"), reverse("home"))]
-    items.append(
-        (_("Mijn wijk") if user.rol == Rol.PRAKTIJKMEDEWERKER else _("Wijken"), reverse("wijken:wijk-list"))
-    )
+    items.append((_("Mijn wijk") if praktijk else _("Wijken"), reverse("wijken:wijk-list")))
     items.append((_("Verbanden"), reverse("samenwerking:verband-list")))
     items.append((_("Afspraken"), reverse("samenwerking:afspraak-list")))
-    if user.rol != Rol.PRAKTIJKMEDEWERKER:  # Check/Act: gebiedsmanagers, projectleider, beleidsadviseur
+    if not praktijk:  # Check/Act: gebiedsmanagers, projectleider, beleidsadviseur
         items.append((_("Terugkoppeling"), reverse("samenwerking:terugkoppeling-list")))
-    if user.rol == Rol.PRAKTIJKMEDEWERKER:
+    if praktijk:
         items.append((_("Vragenlijst"), reverse("monitoring:index")))
         items.append((_("Praktijkbezoek"), reverse("monitoring:bezoek-list")))
     else:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wijken",
     "samenwerking",
     "monitoring",
+    "portaal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,8 +68,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-ROOT_URLCONF = "zio_portal.urls"
-WSGI_APPLICATION = "zio_portal.wsgi.application"
+ROOT_URLCONF = "portaal.urls"
+WSGI_APPLICATION = "portaal.wsgi.application"
 
 TEMPLATES = [
     {
@@ -81,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "zio_portal.context_processors.navigatie",
+                "portaal.context_processors.navigatie",
             ],
         },
     },

@@ -2,7 +2,7 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zio_portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portaal.settings")
 application = get_wsgi_application()
 
 from zio_portal.checks import eis_geheime_sleutel  # noqa: E402  (after Django is set up)

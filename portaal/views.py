@@ -4,7 +4,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from .constants import Rol
+from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
+
 from .selectors import home_context
 
 
@@ -12,10 +13,10 @@ class HomeView(TemplateView):
     """The home page: each role sees its own real data (its practice, gebied or the region)."""
 
     def get_template_names(self) -> list[str]:
-        rol = self.request.user.rol
-        if rol == Rol.PRAKTIJKMEDEWERKER:
+        user = self.request.user
+        if is_praktijkmedewerker(user):
             return ["home/praktijk.html"]
-        if rol == Rol.GEBIEDSMANAGER:
+        if is_gebiedsmanager(user):
             return ["home/gebied.html"]
         return ["home/regio.html"]
 

@@ -13,8 +13,8 @@ from samenwerking.selectors import mijn_praktijk_context, verband_list
 from wijken.models import Gebied, Gemeente, Praktijk, Wijk
 from wijken.selectors import gebied_list
 
-from .constants import Rol
-from .models import User
+from zio_portal.models import User
+from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
 
 
 def regio_kerncijfers() -> dict[str, int]:
@@ -57,9 +57,9 @@ def regio_kerncijfers() -> dict[str, int]:
 
 def home_context(*, user: User) -> dict:
     """The data of the home page of this user's role."""
-    if user.rol == Rol.PRAKTIJKMEDEWERKER:
+    if is_praktijkmedewerker(user):
         return mijn_praktijk_context(user=user)
-    if user.rol == Rol.GEBIEDSMANAGER:
+    if is_gebiedsmanager(user):
         return {
             "gebieden": gebied_list(user=user),
             "verbanden": verband_list(user=user).filter(soort=VerbandSoort.MULTIDISCIPLINAIR),

@@ -4,9 +4,9 @@ import os
 
 from celery import Celery, signals
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zio_portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portaal.settings")
 
-app = Celery("zio_portal")
+app = Celery("portaal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Packages inside an app whose tasks live deeper than <app>.tasks.
