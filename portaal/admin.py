@@ -5,7 +5,6 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from wijken.models import Praktijkmedewerker
-
 from zio_portal.models import User
 
 

@@ -12,7 +12,6 @@ from samenwerking.models import Afspraak, Overleg, Samenwerkingsverband
 from samenwerking.selectors import mijn_praktijk_context, verband_list
 from wijken.models import Gebied, Gemeente, Praktijk, Wijk
 from wijken.selectors import gebied_list
-
 from zio_portal.models import User
 from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
 

@@ -4,10 +4,10 @@ import socket
 
 import pytest
 
-from tests.wijken.factories import PraktijkFactory
-from wijken.models import Praktijk
 from portaal.celery import app
 from portaal.tasks import werker_controle
+from tests.wijken.factories import PraktijkFactory
+from wijken.models import Praktijk
 
 AANTAL_PRAKTIJKEN = 3
 

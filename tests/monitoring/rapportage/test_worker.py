@@ -21,8 +21,8 @@ from monitoring.constants import RapportageStatus
 from monitoring.models import Rapportage
 from monitoring.rapportage import services
 from monitoring.rapportage.tasks import rapportage_genereren_task, rapportages_opruimen_task
-from tests.conftest import BASE_DIR, _celery_executable, _database_url
 from portaal.celery import app
+from tests.conftest import BASE_DIR, _celery_executable, _database_url
 
 from .conftest import TOT, VAN
 
