@@ -1,4 +1,9 @@
-"""Spreadsheet downloads that open correctly in Excel: real dates, Dutch text, no formula injection."""
+"""Every CSV and xlsx the portal writes: they open correctly in Excel and LibreOffice.
+
+Real date and number cells, Dutch CSV (UTF-8 with BOM, ``;``, dd-mm-jjjj), no formula injection and
+no visible apostrophes, column widths fitted to the content, long texts wrapped, a frozen header row
+with a filter, numbers rounded for display, and a download name that keeps its accents (RFC 6266).
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,63 @@ import csv
 import datetime
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_BREEDTE = 60  # characters; longer texts wrap within the column
+MIN_BREEDTE = 8
+
+
+def lijkt_formule(waarde: object) -> bool:
+    """Text that a spreadsheet would run as a formula (CSV/formula injection)."""
+    return isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS)
 
 
 def veilig(waarde: object) -> object:
-    """Neutralise text that Excel would run as a formula (CSV/formula injection)."""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return waarde
+    """For CSV only: a leading apostrophe makes Excel read formula-like text as text.
+
+    In xlsx the cell's quote-prefix style does this without changing the text (``xlsx_bytes``).
+    """
+    return "'" + waarde if lijkt_formule(waarde) else waarde
 
 
-def xlsx_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str, blad: str) -> HttpResponse:
-    """An .xlsx download: bold header, frozen first row, dates as date cells, sensible widths."""
+def download_response(inhoud: bytes | str, *, content_type: str, bestandsnaam: str) -> HttpResponse:
+    """A file download whose name survives accents and spaces (``filename*=UTF-8''…``, RFC 6266)."""
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, bestandsnaam)
+    return response
+
+
+def _weergave_formaat(waarde: object) -> str | None:
+    if isinstance(waarde, datetime.datetime):
+        return "DD-MM-YYYY HH:MM"
+    if isinstance(waarde, datetime.date):
+        return "DD-MM-YYYY"
+    if isinstance(waarde, float | Decimal) and waarde != int(waarde):
+        return "0.0#"  # at most two decimals shown; the cell keeps the exact value
+    return None
+
+
+def _tekstlengte(waarde: object) -> int:
+    if waarde is None:
+        return 0
+    if isinstance(waarde, datetime.datetime):
+        return 16
+    if isinstance(waarde, datetime.date):
+        return 10
+    return max((len(regel) for regel in str(waarde).splitlines()), default=0)
+
+
+def xlsx_bytes(*, koppen: Sequence[str], rijen: Iterable[Sequence], blad: str) -> bytes:
+    """One sheet: bold, frozen and filtered header; widths fitted; long texts wrapped; safe text cells."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
@@ -30,39 +75,63 @@ def xlsx_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str
     ws.append(list(koppen))
     for cel in ws[1]:
         cel.font = Font(bold=True)
+    breedtes = [len(str(k)) for k in koppen]
+    omloop = Alignment(wrap_text=True, vertical="top")
+    for rij_nummer, rij in enumerate(rijen, start=2):
+        for kolom, waarde in enumerate(rij, start=1):
+            if isinstance(waarde, datetime.datetime) and waarde.tzinfo is not None:
+                waarde = timezone.localtime(waarde).replace(tzinfo=None)  # Excel has no time zones
+            cel = ws.cell(row=rij_nummer, column=kolom, value=waarde)
+            if lijkt_formule(waarde):
+                cel.data_type = "s"  # never a formula, and Excel keeps it text when edited
+                cel.quotePrefix = True
+            formaat = _weergave_formaat(waarde)
+            if formaat:
+                cel.number_format = formaat
+            lengte = _tekstlengte(waarde)
+            if lengte > MAX_BREEDTE or (isinstance(waarde, str) and "\n" in waarde):
+                cel.alignment = omloop
+            breedtes[kolom - 1] = max(breedtes[kolom - 1], min(lengte, MAX_BREEDTE))
+    for kolom, breedte in enumerate(breedtes, start=1):
+        ws.column_dimensions[get_column_letter(kolom)].width = max(breedte, MIN_BREEDTE) + 2
     ws.freeze_panes = "A2"
-    breedtes = [len(k) for k in koppen]
-    for rij in rijen:
-        ws.append([veilig(w) for w in rij])
-        for i, w in enumerate(rij):
-            breedtes[i] = max(breedtes[i], min(len(str(w or "")), 60))
-    for i, breedte in enumerate(breedtes, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = breedte + 2
-    for kolom in ws.iter_cols(min_row=2):
-        for cel in kolom:
-            if isinstance(cel.value, datetime.date):
-                cel.number_format = "DD-MM-YYYY"
+    ws.auto_filter.ref = ws.dimensions
     buffer = io.BytesIO()
     wb.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return buffer.getvalue()
+
+
+def xlsx_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str, blad: str) -> HttpResponse:
+    """An .xlsx download of one sheet (see ``xlsx_bytes``)."""
+    return download_response(
+        xlsx_bytes(koppen=koppen, rijen=rijen, blad=blad), content_type=XLSX_TYPE, bestandsnaam=f"{naam}.xlsx"
     )
-    response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-    return response
+
+
+def _csv_waarde(waarde: object) -> object:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, datetime.datetime):
+        return (
+            timezone.localtime(waarde).strftime("%d-%m-%Y %H:%M")
+            if waarde.tzinfo
+            else waarde.strftime("%d-%m-%Y %H:%M")
+        )
+    if isinstance(waarde, datetime.date):
+        return waarde.strftime("%d-%m-%Y")
+    if isinstance(waarde, float | Decimal):
+        return f"{waarde:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return veilig(waarde)
 
 
 def csv_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str) -> HttpResponse:
-    """CSV as Dutch Excel reads it: UTF-8 with BOM, semicolons, dates as dd-mm-jjjj."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    """CSV as Dutch Excel reads it: UTF-8 with BOM, semicolons, dd-mm-jjjj, decimal comma."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
     writer.writerow(koppen)
     for rij in rijen:
-        writer.writerow(
-            [
-                "" if w is None else w.strftime("%d-%m-%Y") if isinstance(w, datetime.date) else veilig(w)
-                for w in rij
-            ]
-        )
-    return response
+        writer.writerow([_csv_waarde(w) for w in rij])
+    return download_response(
+        buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8", bestandsnaam=f"{naam}.csv"
+    )
