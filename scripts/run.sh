@@ -6,6 +6,8 @@ HOST=${1:-127.0.0.1}
 PORT=${2:-8000}
 PY=.venv/bin/python
 mkdir -p var
+# Links in the mails the worker sends point at this very portal (unless set otherwise).
+export PORTAL_BASE_URL=${PORTAL_BASE_URL:-http://$HOST:$PORT}
 
 .venv/bin/celery -A portaal worker --beat --concurrency=2 -l info \
   --schedule var/celerybeat-schedule >var/worker.log 2>&1 &
