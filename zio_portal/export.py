@@ -21,12 +21,31 @@ def veilig(waarde: object) -> object:
 
 def xlsx_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str, blad: str) -> HttpResponse:
     """An .xlsx download: bold header, frozen first row, dates as date cells, sensible widths."""
+    return xlsx_werkmap_response(bladen=[(blad, koppen, rijen)], naam=naam)
+
+
+def xlsx_werkmap_response(
+    *, bladen: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]], naam: str
+) -> HttpResponse:
+    """An .xlsx download with one sheet per (name, header, rows), each laid out as in xlsx_response."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = blad[:31]
+    wb.remove(wb.active)
+    for blad, koppen, rijen in bladen:
+        _blad_vullen(wb.create_sheet(blad[:31]), koppen, rijen)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+    return response
+
+
+def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
+    from openpyxl.styles import Font
+
     ws.append(list(koppen))
     for cel in ws[1]:
         cel.font = Font(bold=True)
@@ -42,13 +61,6 @@ def xlsx_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str
         for cel in kolom:
             if isinstance(cel.value, datetime.date):
                 cel.number_format = "DD-MM-YYYY"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-    return response
 
 
 def csv_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str) -> HttpResponse:
