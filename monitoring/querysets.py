@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 
-from zio_portal.constants import Rol
+from zio_portal.permissions import is_beheerder, is_beleidsadviseur, is_praktijkmedewerker
 
 if TYPE_CHECKING:
     from zio_portal.models import User
@@ -14,18 +14,18 @@ if TYPE_CHECKING:
 
 def beheert_monitoring(user: User) -> bool:
     """The beleidsadviseur and the beheerder run the monitoring region-wide."""
-    return user.is_authenticated and (user.rol in (Rol.BEHEERDER, Rol.BELEIDSADVISEUR) or user.is_superuser)
+    return is_beheerder(user) or is_beleidsadviseur(user)
 
 
 class ResponsQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> ResponsQuerySet:
         """Individual answers: only the practice's own staff and those who run the monitoring.
 
-        Projectleider and gebiedsmanagers see results as aggregates only (selectors.resultaten).
+        Projectleider and gebiedsmanagers see results as aggregates only (vragenlijsten.selectors.resultaten).
         """
         if beheert_monitoring(user):
             return self.all()
-        if user.is_authenticated and user.rol == Rol.PRAKTIJKMEDEWERKER:
+        if is_praktijkmedewerker(user):
             return self.filter(praktijk__medewerkers__user=user)
         return self.none()
 
@@ -35,6 +35,6 @@ class PraktijkbezoekQuerySet(models.QuerySet):
         """Visits: the practice's own staff, and the beleidsadviseur and beheerder."""
         if beheert_monitoring(user):
             return self.all()
-        if user.is_authenticated and user.rol == Rol.PRAKTIJKMEDEWERKER:
+        if is_praktijkmedewerker(user):
             return self.filter(praktijk__medewerkers__user=user)
         return self.none()

@@ -31,7 +31,7 @@ def lijkt_formule(waarde: object) -> bool:
 def veilig(waarde: object) -> object:
     """For CSV only: a leading apostrophe makes Excel read formula-like text as text.
 
-    In xlsx the cell's quote-prefix style does this without changing the text (``xlsx_bytes``).
+    In xlsx the cell's quote-prefix style does this without changing the text (``_blad_vullen``).
     """
     return "'" + waarde if lijkt_formule(waarde) else waarde
 
@@ -63,15 +63,11 @@ def _tekstlengte(waarde: object) -> int:
     return max((len(regel) for regel in str(waarde).splitlines()), default=0)
 
 
-def xlsx_bytes(*, koppen: Sequence[str], rijen: Iterable[Sequence], blad: str) -> bytes:
-    """One sheet: bold, frozen and filtered header; widths fitted; long texts wrapped; safe text cells."""
-    from openpyxl import Workbook
+def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
+    """Bold, frozen and filtered header; widths fitted; long texts wrapped; safe text cells."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = blad[:31]
     ws.append(list(koppen))
     for cel in ws[1]:
         cel.font = Font(bold=True)
@@ -96,16 +92,33 @@ def xlsx_bytes(*, koppen: Sequence[str], rijen: Iterable[Sequence], blad: str) -
         ws.column_dimensions[get_column_letter(kolom)].width = max(breedte, MIN_BREEDTE) + 2
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
+
+
+def xlsx_werkmap_bytes(*, bladen: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+    """A workbook with one sheet per (name, header, rows), each laid out by ``_blad_vullen``."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for blad, koppen, rijen in bladen:
+        _blad_vullen(wb.create_sheet(blad[:31]), koppen, rijen)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
-def xlsx_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str, blad: str) -> HttpResponse:
-    """An .xlsx download of one sheet (see ``xlsx_bytes``)."""
+def xlsx_werkmap_response(
+    *, bladen: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]], naam: str
+) -> HttpResponse:
+    """An .xlsx download with one sheet per (name, header, rows)."""
     return download_response(
-        xlsx_bytes(koppen=koppen, rijen=rijen, blad=blad), content_type=XLSX_TYPE, bestandsnaam=f"{naam}.xlsx"
+        xlsx_werkmap_bytes(bladen=bladen), content_type=XLSX_TYPE, bestandsnaam=f"{naam}.xlsx"
     )
+
+
+def xlsx_response(*, koppen: Sequence[str], rijen: Iterable[Sequence], naam: str, blad: str) -> HttpResponse:
+    """An .xlsx download of one sheet (see ``_blad_vullen``)."""
+    return xlsx_werkmap_response(bladen=[(blad, koppen, rijen)], naam=naam)
 
 
 def _csv_waarde(waarde: object) -> object:

@@ -1,5 +1,7 @@
 """Cross-cutting writes: claiming a reminder before it is mailed."""
 
+import datetime
+
 from django.db import IntegrityError, transaction
 
 from .models import User, VerzondenHerinnering
@@ -16,3 +18,9 @@ def herinnering_claimen(*, ontvanger: User, soort: str, sleutel: str) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def week_sleutel(datum: datetime.date) -> str:
+    """The ISO week of a date as the key of a weekly reminder, e.g. ``2026-W07``."""
+    jaar, week, _dag = datum.isocalendar()
+    return f"{jaar}-W{week:02d}"

@@ -1,4 +1,4 @@
-"""The report's charts: matplotlib (Agg) to SVG, with the palette and helpers of monitoring/charts.py.
+"""The report's charts: matplotlib (Agg) to SVG, with the palette and helpers of zio_portal.charts.
 
 The same look as the dashboards: Okabe–Ito colours, Dutch labels, text kept as text, a <title> and a
 <desc> with every value (the alt text of the PDF). Identical input gives identical SVG.
@@ -9,36 +9,15 @@ from __future__ import annotations
 import base64
 import functools
 import html
-import io
 import re
 from collections.abc import Sequence
 
-import matplotlib
+import matplotlib.pyplot as plt
 
-from monitoring.charts import PALET, TEKST, _zonder_style, staven_svg, verdeling_svg
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+from monitoring.vragenlijsten.charts import staven_svg, verdeling_svg
+from zio_portal.charts import PALET, TEKST, figuur_naar_svg
 
 __all__ = ["als_afbeelding", "naast_elkaar_svg", "staven_svg", "verdeling_svg"]
-
-
-def _svg(fig, titel: str, beschrijving: str) -> str:
-    """The figure as an SVG string with <title> and <desc>, without fixed size or date (stable)."""
-    buffer = io.StringIO()
-    # Fixed margins (set in naast_elkaar_svg) instead of bbox_inches="tight": one draw instead of two.
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-    svg = buffer.getvalue()
-    # Presentation attributes instead of style="": the same SVG goes inline in the CSP'd dashboard.
-    svg = _zonder_style(svg[svg.index("<svg") :])
-    einde = svg.index(">")
-    opening = re.sub(r' (width|height)="[^"]+"', "", svg[:einde])
-    titel, beschrijving = html.escape(titel), html.escape(beschrijving)
-    return (
-        f'{opening} role="img" class="grafiek" aria-label="{titel}">'
-        f"<title>{titel}</title><desc>{beschrijving}</desc>{svg[einde + 1 :]}"
-    )
 
 
 def _nl(waarde: float, decimalen: int) -> str:
@@ -104,7 +83,7 @@ def _naast_elkaar(
         f"{label}: " + ", ".join(f"{naam} {_nl(ws[j], decimalen)}{eenheid}" for naam, ws in reeksen)
         for j, label in enumerate(labels)
     )
-    return _svg(fig, titel, beschrijving)
+    return figuur_naar_svg(fig, titel, beschrijving)
 
 
 def met_eigen_ids(svg: str, voorvoegsel: str) -> str:

@@ -7,19 +7,17 @@ from django.db.models import Q, QuerySet
 from monitoring.constants import ScopeSoort
 from monitoring.models import Rapportage
 from wijken.models import Wijk
-from zio_portal.constants import Rol
 from zio_portal.models import User
+from zio_portal.permissions import heeft_regio_rol, is_gebiedsmanager
 
 
 def rapportage_list(*, user: User) -> QuerySet[Rapportage]:
     """Region roles see every report; a gebiedsmanager only the shared reports of their gebieden (or a
     wijk in them); practice staff none."""
     qs = Rapportage.objects.select_related("gebied", "wijk", "aangevraagd_door").defer("snapshot")
-    if not user.is_authenticated:
-        return qs.none()
-    if user.is_superuser or user.heeft_regio_rol:
+    if heeft_regio_rol(user):
         return qs
-    if user.rol == Rol.GEBIEDSMANAGER:
+    if is_gebiedsmanager(user):
         return (
             qs.filter(gedeeld_op__isnull=False)
             .filter(Q(gebied__gebiedsmanagers=user) | Q(wijk__gebied__gebiedsmanagers=user))
@@ -43,7 +41,7 @@ def dashboard(*, user: User, filters=None):
         return filterset, None
     van, tot = filterset.periode_waarden
     data = filterset.form.cleaned_data if filterset.is_bound else {}
-    regio = user.is_superuser or user.heeft_regio_rol
+    regio = heeft_regio_rol(user)
     # The filters are within the user's visible wijken (the FilterSet's querysets), so a gebied or
     # wijk chosen here is always one the user may see.
     if data.get("wijk"):

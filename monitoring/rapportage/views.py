@@ -1,4 +1,4 @@
-"""Views of the regionale rapportage: thin; rules in zio_portal.permissions, reads in the selectors."""
+"""Views of the regionale rapportage: thin; rules in monitoring/rules.py, reads in the selectors."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import html
 import re
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,15 +22,10 @@ from .charts import met_eigen_ids
 from .forms import RapportageAanvraagForm
 
 
-class RapportageToegangMixin:
+class RapportageToegangMixin(PermissionRequiredMixin):
     """Only roles that can have reports in their list (region roles and gebiedsmanagers)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not (
-            request.user.is_superuser or request.user.heeft_regio_rol or request.user.rol == "gebiedsmanager"
-        ):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = "monitoring.list_rapportage"
 
     def get_rapportage(self) -> Rapportage:
         return get_object_or_404(selectors.rapportage_list(user=self.request.user), pk=self.kwargs["pk"])

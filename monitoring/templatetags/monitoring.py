@@ -12,8 +12,8 @@ def get_item(mapping: dict, key):
 
 @register.filter
 def svg(markup: str):
-    """Mark an SVG made by monitoring.charts (matplotlib output, with escaped titles) as safe."""
-    return mark_safe(markup)  # noqa: S308 - our own chart output, labels are escaped in charts._svg
+    """Mark an SVG made by zio_portal.charts (matplotlib output, with escaped titles) as safe."""
+    return mark_safe(markup)  # noqa: S308 - our own chart output, labels are escaped in figuur_naar_svg
 
 
 @register.filter

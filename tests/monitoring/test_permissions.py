@@ -21,7 +21,7 @@ def objecten(world):
     )
     respons = ResponsFactory(ronde=ronde, praktijk=world.praktijk_a1)
     bezoek = PraktijkbezoekFactory(praktijk=world.praktijk_a1, gehouden=True, gedeeld_op=timezone.now())
-    return {"respons": respons, "bezoek": bezoek}
+    return {"respons": respons, "bezoek": bezoek, "praktijk": world.praktijk_a1}
 
 
 def _houders(world, perm, obj):
@@ -35,6 +35,7 @@ def _houders(world, perm, obj):
     [
         ("monitoring.view_respons", "respons", BEHEER | {"praktijkmedewerker"}),
         ("monitoring.change_respons", "respons", {"praktijkmedewerker"}),
+        ("monitoring.fill_respons", "praktijk", {"praktijkmedewerker"}),
         ("monitoring.view_praktijkbezoek", "bezoek", BEHEER | {"praktijkmedewerker"}),
         ("monitoring.change_praktijkbezoek", "bezoek", BEHEER),
         ("monitoring.acknowledge_praktijkbezoek", "bezoek", {"praktijkmedewerker"}),

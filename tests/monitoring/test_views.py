@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from monitoring.constants import ResponsBron, ResponsStatus, VraagType
 from monitoring.models import Antwoord, Respons
-from monitoring.services import respons_opslaan, vragenlijst_kopieren
+from monitoring.vragenlijsten.services import respons_opslaan, vragenlijst_kopieren
 from tests.monitoring.factories import (
     PraktijkbezoekFactory,
     ResponsFactory,
@@ -165,7 +165,7 @@ def test_results_are_aggregates_and_practice_sees_own_answers(world, ronde, clie
 
 def test_response_rate_counts_each_practice_once_whatever_its_earlier_rounds(world, ronde):
     """A practice that also answered last year's round is one practice, not two."""
-    from monitoring.selectors import resultaten
+    from monitoring.vragenlijsten.selectors import resultaten
     from wijken.models import Praktijk
 
     vorige = ronde.vorige

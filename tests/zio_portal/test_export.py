@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from zio_portal.export import csv_response, xlsx_response
+from zio_portal.export import csv_response, xlsx_response, xlsx_werkmap_response
 
 KOPPEN = ["Naam", "Telefoon", "Formule", "Datum", "Gemiddelde", "Toelichting"]
 LANG = "Een lange toelichting die veel meer dan zestig tekens beslaat, zodat de cel moet omlopen."
@@ -108,3 +108,20 @@ def test_libreoffice_reads_the_xlsx_as_the_user_sees_it(tmp_path):
     assert rijen[2][2] == "@SUM(A1)"
     # a real date cell: shown as the cell format says, or in the converter's locale (en-US: m/d/y)
     assert rijen[1][3] in {"03-12-2026", "12/03/2026"}
+
+
+def test_xlsx_werkmap_response_has_one_laid_out_sheet_per_table():
+    response = xlsx_werkmap_response(
+        bladen=[
+            ("Respons", ["Wijk", "Ingediend"], [["Malberg", 3]]),
+            ("Verdeling", ["Code", "Antwoord"], [["SW01", "=SOM(A1)"], ["SW02", datetime.date(2026, 3, 1)]]),
+        ],
+        naam="resultaten",
+    )
+    assert response["Content-Disposition"] == 'attachment; filename="resultaten.xlsx"'
+    wb = load_workbook(io.BytesIO(response.content))
+    assert wb.sheetnames == ["Respons", "Verdeling"]
+    verdeling = wb["Verdeling"]
+    assert verdeling["A1"].font.bold and verdeling.freeze_panes == "A2"
+    assert verdeling["B2"].value == "=SOM(A1)" and verdeling["B2"].quotePrefix, "no formula injection"
+    assert verdeling["B3"].number_format == "DD-MM-YYYY"

@@ -1,4 +1,4 @@
-"""Every object permission of zio_portal/permissions.py, for every role, in and out of scope.
+"""Every object permission (zio_portal/permissions.py, each app's rules.py), per role, in and out of scope.
 
 The tables name, per permission and object of the ``world``, exactly the users that hold it; every
 other user (and an anonymous visitor) must not. The scoping querysets ``zichtbaar_voor`` are checked
@@ -104,7 +104,22 @@ PERMISSION_TABLE = [
     ("monitoring.view_praktijkbezoek", None, {"beheerder"}),
     ("monitoring.change_praktijkbezoek", None, BEHEER | {"beleidsadviseur"}),
     ("monitoring.acknowledge_praktijkbezoek", None, {"beheerder"}),
+    ("monitoring.fill_respons", None, {"beheerder"}),
+    (
+        "monitoring.list_praktijkbezoek",
+        None,
+        BEHEER
+        | {
+            "beleidsadviseur",
+            "praktijkmedewerker",
+            "praktijkmedewerker_buur",
+            "praktijkmedewerker_andere_wijk",
+            "praktijkmedewerker_ander_gebied",
+            "praktijkmedewerker_b2",
+        },
+    ),
     # The regional report: per report in tests/monitoring/rapportage; starting and reviewing one.
+    ("monitoring.list_rapportage", None, REGIO | {"gebiedsmanager", "gebiedsmanager_b"}),
     ("monitoring.view_rapportage", None, {"beheerder"}),
     ("monitoring.add_rapportage", None, BEHEER | {"beleidsadviseur"}),
     ("monitoring.review_rapportage", None, {"beheerder", "beleidsadviseur"}),

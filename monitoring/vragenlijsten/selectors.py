@@ -1,4 +1,4 @@
-"""Reads of the monitoring, scoped to the user; results are aggregated in the database."""
+"""Reads of the vragenlijsten, scoped to the user; results are aggregated in the database."""
 
 from __future__ import annotations
 
@@ -7,18 +7,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk, Wijk
-from zio_portal.constants import Rol
 from zio_portal.models import User
+from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
 
+from ..constants import ResponsStatus, VraagType
+from ..models import Antwoord, Respons, Ronde, Sectie, Vraag, Vragenlijst
 from . import charts
-from .constants import BezoekStatus, ResponsStatus, VraagType
-from .models import Antwoord, Praktijkbezoek, Respons, Ronde, Sectie, Vraag, Vragenlijst
 
 # Wijk figures are shown to practice staff only when at least this many practices answered, so no
 # single other practice's answer can be read from an aggregate.
@@ -38,8 +38,32 @@ def ronde_list(*, user: User) -> QuerySet[Ronde]:
 
 
 def open_rondes(*, datum: datetime.date | None = None) -> QuerySet[Ronde]:
+    """The rounds open today (or on ``datum``)."""
     datum = datum or timezone.localdate()
     return Ronde.objects.filter(opent_op__lte=datum, sluit_op__gte=datum).select_related("vragenlijst")
+
+
+def vragenlijst_list() -> QuerySet[Vragenlijst]:
+    """Every questionnaire with its round, newest year first (for those who run the monitoring)."""
+    return Vragenlijst.objects.select_related("ronde").order_by("-jaar", "naam")
+
+
+def in_te_vullen(*, user: User) -> list[tuple[Ronde, Praktijk, Respons | None]]:
+    """For practice staff: each open round with each of their practices and its response so far
+    (empty for everyone else: they fill in nothing)."""
+    if not is_praktijkmedewerker(user):
+        return []
+    praktijken = list(eigen_praktijken(user=user))
+    rondes = list(open_rondes())
+    responsen = {
+        (r.ronde_id, r.praktijk_id): r
+        for r in Respons.objects.filter(ronde__in=rondes, praktijk__in=praktijken)
+    }
+    return [
+        (ronde, praktijk, responsen.get((ronde.pk, praktijk.pk)))
+        for ronde in rondes
+        for praktijk in praktijken
+    ]
 
 
 def vragenlijst_get(*, pk: int) -> Vragenlijst:
@@ -65,10 +89,12 @@ def vorige_ronde(ronde: Ronde) -> Ronde | None:
 
 
 def eigen_praktijken(*, user: User) -> QuerySet[Praktijk]:
+    """The practices the user works at."""
     return Praktijk.objects.van_medewerker(user).select_related("wijk").order_by("naam")
 
 
 def vragen_met_secties(*, vragenlijst: Vragenlijst) -> list[Sectie]:
+    """The sections of a questionnaire in order, each with its questions in order."""
     return list(
         vragenlijst.secties.order_by("volgorde").prefetch_related(
             Prefetch("vragen", queryset=Vraag.objects.order_by("volgorde"))
@@ -89,6 +115,7 @@ def antwoorden_per_code(*, ronde: Ronde | None, praktijk: Praktijk) -> dict[str,
 
 
 def respons_get(*, user: User, pk: int) -> Respons:
+    """A response the user may see (404 otherwise)."""
     return get_object_or_404(
         Respons.objects.zichtbaar_voor(user).select_related(
             "ronde__vragenlijst", "praktijk__wijk", "ingediend_door"
@@ -127,6 +154,7 @@ class Resultaten:
     praktijken: list[Praktijk]
     wijk_te_klein: bool = False
     respons_svg: str = ""
+    alleen_regio_kiesbaar: bool = True
 
 
 def _categorieen(vraag: Vraag) -> list[str]:
@@ -198,14 +226,17 @@ def resultaten(
 
     praktijken: list[Praktijk] = []
     praktijk = None
-    if user.rol == Rol.PRAKTIJKMEDEWERKER:
+    eigen_praktijk_rol = is_praktijkmedewerker(user)
+    if eigen_praktijk_rol:
         praktijken = list(eigen_praktijken(user=user))
         praktijk = next((p for p in praktijken if p.pk == praktijk_id), praktijken[0] if praktijken else None)
         wijken = [praktijk.wijk] if praktijk else []
     else:
         wijken = list(Wijk.objects.zichtbaar_voor(user).select_related("gebied").order_by("naam"))
     wijk = praktijk.wijk if praktijk else next((w for w in wijken if w.pk == wijk_id), None)
-    if wijk is None and user.rol == Rol.GEBIEDSMANAGER and wijken:
+    # A gebiedsmanager always compares with one of their wijken: the region alone is not offered.
+    alleen_regio_kiesbaar = not is_gebiedsmanager(user)
+    if wijk is None and not alleen_regio_kiesbaar and wijken:
         wijk = wijken[0]
 
     # Response rate per wijk: active practices and submitted responses, in one grouped query.
@@ -229,7 +260,7 @@ def resultaten(
     }
     regio["percentage"] = 100 * regio["ingediend"] / regio["praktijken"] if regio["praktijken"] else 0
     respons_per_wijk = []
-    if user.rol != Rol.PRAKTIJKMEDEWERKER:
+    if not eigen_praktijk_rol:
         for w in wijken:
             r = per_wijk.get(w.pk, {"praktijken": 0, "ingediend": 0})
             pct = 100 * r["ingediend"] / r["praktijken"] if r["praktijken"] else 0
@@ -240,7 +271,7 @@ def resultaten(
         respons_per_wijk.append({"wijk": wijk, **r, "percentage": pct})
 
     wijk_te_klein = False
-    if wijk is not None and user.rol == Rol.PRAKTIJKMEDEWERKER:
+    if wijk is not None and eigen_praktijk_rol:
         wijk_te_klein = per_wijk.get(wijk.pk, {"ingediend": 0})["ingediend"] < MINIMUM_GROEP
 
     vragen = list(
@@ -323,86 +354,7 @@ def resultaten(
         praktijken=praktijken,
         wijk_te_klein=wijk_te_klein,
         respons_svg=respons_svg,
-    )
-
-
-# --- praktijkbezoeken ------------------------------------------------------------------------------
-
-
-def bezoek_planning(*, wijk_id: int | None = None, alleen_achter: bool = False) -> QuerySet[Praktijk]:
-    """Active practices with their last held and next planned visit, as subquery annotations.
-
-    ``achter``: no visit this calendar year, or the last one more than twelve months ago.
-    """
-    vandaag = timezone.localdate()
-    gehouden = Praktijkbezoek.objects.filter(praktijk=OuterRef("pk"), status=BezoekStatus.GEHOUDEN)
-    gepland = Praktijkbezoek.objects.filter(
-        praktijk=OuterRef("pk"), status=BezoekStatus.GEPLAND, gepland_op__gte=timezone.now()
-    )
-    qs = (
-        Praktijk.objects.filter(actief=True)
-        .select_related("wijk__gebied")
-        .annotate(
-            laatste_bezoek=Subquery(gehouden.order_by("-gehouden_op").values("gehouden_op")[:1]),
-            volgend_bezoek=Subquery(gepland.order_by("gepland_op").values("gepland_op")[:1]),
-            volgend_bezoek_id=Subquery(gepland.order_by("gepland_op").values("pk")[:1]),
-        )
-        .order_by("wijk__naam", "naam")
-    )
-    grens = vandaag - datetime.timedelta(days=365)
-    achter = (
-        Q(laatste_bezoek__isnull=True)
-        | Q(laatste_bezoek__lt=grens)
-        | Q(laatste_bezoek__year__lt=vandaag.year)
-    )
-    if wijk_id:
-        qs = qs.filter(wijk_id=wijk_id)
-    if alleen_achter:
-        qs = qs.filter(achter)
-    return qs
-
-
-def praktijken_die_bezoek_missen(*, jaar: int | None = None) -> QuerySet[Praktijk]:
-    """Practices without a held or planned visit this calendar year: they will miss the yearly visit."""
-    jaar = jaar or timezone.localdate().year
-    return (
-        Praktijk.objects.filter(actief=True)
-        .exclude(bezoeken__status=BezoekStatus.GEHOUDEN, bezoeken__gehouden_op__year=jaar)
-        .exclude(bezoeken__status=BezoekStatus.GEPLAND, bezoeken__gepland_op__year=jaar)
-        .select_related("wijk")
-        .order_by("wijk__naam", "naam")
-    )
-
-
-def bezoek_list(*, user: User) -> QuerySet[Praktijkbezoek]:
-    return (
-        Praktijkbezoek.objects.zichtbaar_voor(user)
-        .select_related("praktijk__wijk")
-        .prefetch_related("bezoekers")
-        .order_by("-gepland_op")
-    )
-
-
-def bezoek_get(*, user: User, pk: int) -> Praktijkbezoek:
-    qs = (
-        Praktijkbezoek.objects.zichtbaar_voor(user)
-        .select_related("praktijk__wijk", "gezien_door")
-        .prefetch_related("bezoekers", "bouwstenen", "themas", "ondersteuningsbehoeften")
-    )
-    return get_object_or_404(qs, pk=pk)
-
-
-def themas_met_afspraken(*, praktijk: Praktijk) -> list[int]:
-    """The themes of the practice's active SMART-afspraken with nearby practices (for pre-filling)."""
-    from samenwerking.constants import AfspraakStatus
-    from samenwerking.models import Afspraak
-
-    return list(
-        Afspraak.objects.filter(
-            praktijken=praktijk, status__in=[AfspraakStatus.ACTIEF, AfspraakStatus.GEBORGD]
-        )
-        .values_list("thema_id", flat=True)
-        .distinct()
+        alleen_regio_kiesbaar=alleen_regio_kiesbaar,
     )
 
 

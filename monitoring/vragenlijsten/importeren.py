@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk
 
-from .models import Ronde, Vraag
-from .services import antwoord_waarde_lezen
+from ..models import Ronde, Vraag
+from .antwoorden import antwoord_waarde_lezen
 
 AGB_KOLOMMEN = {"agb", "agb_code", "agb-code", "agbcode"}
 

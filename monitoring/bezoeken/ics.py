@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from zio_portal.ics import AMSTERDAM, Afspraakverzoek, ics_maken
 
-from .models import Praktijkbezoek
+from ..models import Praktijkbezoek
 
 DUUR = datetime.timedelta(hours=1, minutes=30)
 

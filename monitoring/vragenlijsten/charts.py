@@ -1,72 +1,19 @@
-"""Server-side SVG charts of the monitoring, made with matplotlib (Agg, no display needed).
+"""The charts of the vragenlijst results (also drawn in the regionale rapportage): stacked bars of the
+answers and bars of a figure per group, as SVG from zio_portal.charts.
 
-Each function returns an ``<svg>`` string with a ``<title>`` and ``role="img"``, ready to put in a page
-or in the PDF of the regionale rapportage. Colours come from the Okabe–Ito palette, which stays
-distinguishable with colour blindness; each bar also carries its value as text. Identical input gives
-the same SVG, and recent charts are cached per process, so a results page does not redraw them.
+Each bar carries its value as text. Recent charts are cached per process, so a results page does not
+redraw them.
 """
 
 from __future__ import annotations
 
 import functools
-import html
-import io
-import re
 from collections.abc import Sequence
 
-import matplotlib
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-# Okabe & Ito (2008), colour-blind safe; ordered for scales from low (orange) to high (blue).
-PALET = ("#E69F00", "#F0E442", "#999999", "#56B4E9", "#0072B2", "#009E73", "#CC79A7", "#D55E00")
-SCHAAL_PALET = ("#D55E00", "#E69F00", "#BBBBBB", "#56B4E9", "#0072B2")
-JA_NEE_PALET = ("#0072B2", "#E69F00")
-TEKST = "#212529"
-
-plt.rcParams.update(
-    {
-        "svg.fonttype": "none",  # text stays text: sharp, searchable, read by screen readers
-        "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-        "font.size": 9,
-        "axes.edgecolor": "#6c757d",
-        "axes.labelcolor": TEKST,
-        "xtick.color": TEKST,
-        "ytick.color": TEKST,
-        "svg.hashsalt": "zio",
-    }
-)
-
-
-def _svg(fig: Figure, titel: str, beschrijving: str) -> str:
-    buffer = io.StringIO()
-    # Fixed margins (see _figuur) instead of bbox_inches="tight": one draw instead of two.
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-    svg = buffer.getvalue()
-    svg = _zonder_style(svg[svg.index("<svg") :])
-    einde = svg.index(">")
-    # Scale with the page: keep the viewBox, drop the fixed size.
-    opening = re.sub(r' (width|height)="[^"]+"', "", svg[:einde])
-    titel, beschrijving = html.escape(titel), html.escape(beschrijving)
-    return (
-        f'{opening} role="img" class="grafiek" aria-label="{titel}">'
-        f"<title>{titel}</title><desc>{beschrijving}</desc>{svg[einde + 1 :]}"
-    )
-
-
-def _zonder_style(svg: str) -> str:
-    """Presentation attributes instead of style="" and <style>: the portal's CSP blocks inline styles."""
-    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
-
-    def attributen(match: re.Match) -> str:
-        paren = [deel.split(":", 1) for deel in match.group(1).split(";") if ":" in deel]
-        return " ".join(f'{naam.strip()}="{waarde.strip()}"' for naam, waarde in paren)
-
-    return re.sub(r'style="([^"]*)"', attributen, svg)
+from zio_portal.charts import JA_NEE_PALET, PALET, SCHAAL_PALET, TEKST, figuur_naar_svg
 
 
 def _figuur(labels: list[str], legenda: bool, breedte: float = 7.0) -> tuple[Figure, object]:
@@ -124,7 +71,7 @@ def _verdeling(
         f"{label}: " + ", ".join(f"{c} {n}" for c, n in zip(categorieen, aantallen, strict=True))
         for label, aantallen in reeksen
     )
-    return _svg(fig, titel, beschrijving)
+    return figuur_naar_svg(fig, titel, beschrijving)
 
 
 def verdeling_svg(
@@ -169,7 +116,7 @@ def _staven(
         ax.set_xlabel(as_label)
     ax.invert_yaxis()
     beschrijving = "; ".join(f"{label}: {waarde:.1f}{eenheid}" for label, waarde in reeksen)
-    return _svg(fig, titel, beschrijving)
+    return figuur_naar_svg(fig, titel, beschrijving)
 
 
 def staven_svg(

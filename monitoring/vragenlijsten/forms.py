@@ -1,18 +1,13 @@
-"""Forms of the monitoring: the questionnaire built from its questions, rounds, imports and visits."""
+"""Forms of the vragenlijsten: the questionnaire built from its questions, sections, rounds and imports."""
 
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.models import Thema
-from zio_portal.constants import Rol
-from zio_portal.models import User
-
-from .constants import Ondersteuningscategorie, VraagType
-from .models import Antwoord, Bouwsteen, Sectie, Vraag
-from .services import antwoord_waarde_lezen
+from ..constants import VraagType
+from ..models import Antwoord, Sectie, Vraag
+from .antwoorden import antwoord_waarde_lezen
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
@@ -136,89 +131,3 @@ class ImportForm(forms.Form):
         if bestand.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
         return bestand
-
-
-def _zio_medewerkers():
-    return User.objects.filter(
-        rol__in=[Rol.BELEIDSADVISEUR, Rol.BEHEERDER, Rol.PROJECTLEIDER], is_active=True
-    ).order_by("first_name", "last_name")
-
-
-class BezoekPlanForm(forms.Form):
-    gepland_op = forms.DateTimeField(
-        label=_("Datum en tijd"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M"],
-    )
-    bezoekers = forms.ModelMultipleChoiceField(
-        label=_("Wie van ZIO"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["bezoekers"].queryset = _zio_medewerkers()
-
-    def clean_gepland_op(self):
-        moment = self.cleaned_data["gepland_op"]
-        if moment < timezone.now():
-            raise forms.ValidationError(_("Kies een moment in de toekomst."))
-        return moment
-
-
-class BezoekVerslagForm(forms.Form):
-    gehouden_op = forms.DateField(
-        label=_("Gehouden op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    wat_gaat_goed = forms.CharField(
-        label=_("Wat gaat goed?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    uitdagingen = forms.CharField(
-        label=_("Waar liggen de uitdagingen?"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    bouwstenen = forms.ModelMultipleChoiceField(
-        label=_("Besproken bouwstenen"),
-        queryset=Bouwsteen.objects.order_by("nummer"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    themas = forms.ModelMultipleChoiceField(
-        label=_("Thema's met afspraken met nabije praktijken"),
-        queryset=Thema.objects.filter(actief=True).order_by("naam"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Vooraf ingevuld uit de actieve SMART-afspraken van de praktijk."),
-    )
-    terugkoppeling = forms.CharField(
-        label=_("Terugkoppeling aan de praktijk"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("De praktijk ziet deze tekst pas als u hem deelt."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for waarde, label in Ondersteuningscategorie.choices:
-            self.fields[f"ondersteuning_{waarde}"] = forms.CharField(
-                label=label, required=False, widget=forms.Textarea(attrs={"rows": 2})
-            )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("gehouden_op") and data["gehouden_op"] > timezone.localdate():
-            self.add_error("gehouden_op", _("Een bezoek kan niet in de toekomst gehouden zijn."))
-        return data
-
-    def ondersteuning_velden(self):
-        return [self[f"ondersteuning_{waarde}"] for waarde, _label in Ondersteuningscategorie.choices]
-
-    def ondersteuning(self) -> dict[str, str]:
-        return {
-            waarde: self.cleaned_data.get(f"ondersteuning_{waarde}", "")
-            for waarde, _label in Ondersteuningscategorie.choices
-        }
-
-
-class ReactieForm(forms.Form):
-    reactie = forms.CharField(
-        label=_("Uw reactie (optioneel)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )

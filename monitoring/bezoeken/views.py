@@ -1,0 +1,225 @@
+"""Views of the praktijkbezoeken: thin; who may do what is in monitoring/rules.py, reads in the
+selectors, writes in the services."""
+
+from __future__ import annotations
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from wijken.models import Praktijk
+from zio_portal.forms import fouten_naar_formulier
+
+from ..mixins import BeheerMixin, int_param
+from . import selectors, services
+from .forms import BezoekPlanForm, BezoekVerslagForm, ReactieForm
+from .ics import bezoek_ics
+
+
+class BezoekListView(PermissionRequiredMixin, TemplateView):
+    """Managers: the planning of all practices; practice staff: their own practice's visits."""
+
+    permission_required = "monitoring.list_praktijkbezoek"
+
+    def get_template_names(self):
+        if self.request.user.has_perm("monitoring.manage_monitoring"):
+            return ["monitoring/bezoek_planning.html"]
+        return ["monitoring/bezoek_list.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.has_perm("monitoring.manage_monitoring"):
+            wijk_id = int_param(self.request.GET.get("wijk"))
+            achter = self.request.GET.get("achter") == "1"
+            praktijken = list(selectors.bezoek_planning(wijk_id=wijk_id, alleen_achter=achter))
+            context.update(
+                praktijken=praktijken,
+                wijken=selectors.wijk_list(),
+                wijk_id=wijk_id,
+                achter=achter,
+                aantal_achter=sum(1 for p in praktijken if p.achter),
+            )
+        else:
+            context["bezoeken"] = selectors.bezoek_list(user=user)
+        return context
+
+
+class BezoekPlannenView(BeheerMixin, TemplateView):
+    """Plan a visit to a practice."""
+
+    template_name = "monitoring/bezoek_plannen.html"
+
+    def _praktijk(self) -> Praktijk:
+        return selectors.praktijk_get(pk=self.kwargs["praktijk"])
+
+    def get(self, request, *args, **kwargs):
+        form = BezoekPlanForm(initial={"bezoekers": [request.user.pk]})
+        return self.render_to_response(self.get_context_data(praktijk=self._praktijk(), form=form))
+
+    def post(self, request, *args, **kwargs):
+        praktijk = self._praktijk()
+        form = BezoekPlanForm(request.POST)
+        if form.is_valid():
+            try:
+                bezoek = services.bezoek_plannen(
+                    praktijk=praktijk,
+                    gepland_op=form.cleaned_data["gepland_op"],
+                    bezoekers=list(form.cleaned_data["bezoekers"]),
+                )
+            except ValidationError as exc:
+                fouten_naar_formulier(form, exc)
+            else:
+                messages.success(request, _("Het bezoek is gepland. Stuur de praktijk nu de uitnodiging."))
+                return redirect("monitoring:bezoek-detail", bezoek.pk)
+        return self.render_to_response(self.get_context_data(praktijk=praktijk, form=form))
+
+
+class BezoekObjectMixin:
+    """The visit if the user may see it (404 otherwise); ``perm`` must hold too (403 otherwise)."""
+
+    perm = "monitoring.view_praktijkbezoek"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.bezoek = selectors.bezoek_get(user=request.user, pk=kwargs["pk"])
+        # rules.has_perm, not user.has_perm: a superuser must not acknowledge for a practice.
+        if not rules.has_perm(self.perm, request.user, self.bezoek):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class BezoekDetailView(BezoekObjectMixin, TemplateView):
+    """One visit: its report and terugkoppeling, and the practice's acknowledgement."""
+
+    template_name = "monitoring/bezoek_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            bezoek=self.bezoek,
+            beheer=user.has_perm("monitoring.change_praktijkbezoek", self.bezoek),
+            mag_reageren=rules.has_perm("monitoring.acknowledge_praktijkbezoek", user, self.bezoek),
+            reactie_form=kwargs.get("reactie_form")
+            or ReactieForm(initial={"reactie": self.bezoek.reactie_praktijk}),
+        )
+        return context
+
+
+class BezoekVerslagView(BezoekObjectMixin, TemplateView):
+    """The visit report, with the themes pre-filled from the practice's active SMART-afspraken."""
+
+    perm = "monitoring.change_praktijkbezoek"
+    template_name = "monitoring/bezoek_verslag.html"
+
+    def get(self, request, *args, **kwargs):
+        b = self.bezoek
+        themas = [t.pk for t in b.themas.all()] or selectors.themas_met_afspraken(praktijk=b.praktijk)
+        initial = {
+            "gehouden_op": b.gehouden_op
+            or (timezone.localtime(b.gepland_op).date() if b.gepland_op <= timezone.now() else None),
+            "wat_gaat_goed": b.wat_gaat_goed,
+            "uitdagingen": b.uitdagingen,
+            "bouwstenen": [x.pk for x in b.bouwstenen.all()],
+            "themas": themas,
+            "terugkoppeling": b.terugkoppeling,
+        }
+        for o in b.ondersteuningsbehoeften.all():
+            initial[f"ondersteuning_{o.categorie}"] = o.toelichting
+        return self.render_to_response(
+            self.get_context_data(bezoek=b, form=BezoekVerslagForm(initial=initial))
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = BezoekVerslagForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.bezoek_verslag_opslaan(
+                    bezoek=self.bezoek,
+                    gehouden_op=data["gehouden_op"],
+                    wat_gaat_goed=data["wat_gaat_goed"],
+                    uitdagingen=data["uitdagingen"],
+                    bouwstenen=list(data["bouwstenen"]),
+                    themas=list(data["themas"]),
+                    ondersteuning=form.ondersteuning(),
+                    terugkoppeling=data["terugkoppeling"],
+                )
+            except ValidationError as exc:
+                fouten_naar_formulier(form, exc)
+            else:
+                messages.success(request, _("Het verslag is opgeslagen."))
+                return redirect("monitoring:bezoek-detail", self.bezoek.pk)
+        return self.render_to_response(self.get_context_data(bezoek=self.bezoek, form=form))
+
+
+class BezoekDelenView(BezoekObjectMixin, View):
+    """Share the terugkoppeling with the practice (POST)."""
+
+    perm = "monitoring.change_praktijkbezoek"
+
+    def post(self, request, pk):
+        try:
+            services.terugkoppeling_delen(bezoek=self.bezoek)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("De terugkoppeling is gedeeld; de praktijk heeft een e-mail gekregen.")
+            )
+        return redirect("monitoring:bezoek-detail", pk)
+
+
+class BezoekGezienView(BezoekObjectMixin, View):
+    """The practice marks the terugkoppeling as seen, optionally with a response (POST)."""
+
+    perm = "monitoring.acknowledge_praktijkbezoek"
+
+    def post(self, request, pk):
+        form = ReactieForm(request.POST)
+        if form.is_valid():
+            try:
+                services.terugkoppeling_gezien(
+                    bezoek=self.bezoek, door=request.user, reactie=form.cleaned_data["reactie"]
+                )
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Dank u wel: de terugkoppeling is gemarkeerd als gezien."))
+        return redirect("monitoring:bezoek-detail", pk)
+
+
+class BezoekIcsView(BezoekObjectMixin, View):
+    """The invitation as an .ics file (opens as a meeting request in Outlook)."""
+
+    def get(self, request, pk):
+        response = HttpResponse(
+            bezoek_ics(self.bezoek), content_type="text/calendar; method=REQUEST; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="praktijkbezoek-{pk}.ics"'
+        return response
+
+
+class BezoekUitnodigenView(BezoekObjectMixin, View):
+    """Mail the practice the invitation with the .ics file (POST)."""
+
+    perm = "monitoring.change_praktijkbezoek"
+
+    def post(self, request, pk):
+        try:
+            ontvangers = services.bezoek_uitnodiging_versturen(bezoek=self.bezoek)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("De uitnodiging is verstuurd aan %(ontvangers)s.") % {"ontvangers": ", ".join(ontvangers)},
+            )
+        return redirect("monitoring:bezoek-detail", pk)

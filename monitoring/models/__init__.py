@@ -1,0 +1,22 @@
+"""The monitoring's models, one module per workflow, re-exported here: the app label, the migrations,
+the history tables and the permission codenames stay those of ``monitoring.models``."""
+
+from .bezoeken import Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
+from .rapportage import MAANDEN, Rapportage, RapportagePlanning, _private_storage
+from .vragenlijsten import Antwoord, Respons, Ronde, Sectie, Vraag, Vragenlijst
+
+__all__ = [
+    "MAANDEN",
+    "Antwoord",
+    "Bouwsteen",
+    "Ondersteuningsbehoefte",
+    "Praktijkbezoek",
+    "Rapportage",
+    "RapportagePlanning",
+    "Respons",
+    "Ronde",
+    "Sectie",
+    "Vraag",
+    "Vragenlijst",
+    "_private_storage",  # named by migration 0001 as monitoring.models._private_storage
+]

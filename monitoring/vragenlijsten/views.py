@@ -1,0 +1,295 @@
+"""Views of the vragenlijsten: thin; who may do what is in monitoring/rules.py, reads in the selectors,
+writes in the services."""
+
+from __future__ import annotations
+
+import secrets
+
+import rules
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from zio_portal.forms import fouten_naar_formulier
+
+from ..constants import ResponsStatus
+from ..mixins import BeheerMixin, int_param
+from ..models import Respons, Ronde, Vragenlijst
+from . import importeren, selectors, services
+from .export import resultaten_xlsx_response
+from .forms import ImportForm, KopieForm, RondeForm, SectieForm, VraagForm, VragenlijstForm
+
+# --- overzicht en vragenlijsten ---------------------------------------------------------------
+
+
+class MonitoringView(TemplateView):
+    """The monitoring start page: the rounds, and per role what to do next."""
+
+    template_name = "monitoring/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["rondes"] = selectors.ronde_list(user=user)
+        context["beheer"] = user.has_perm("monitoring.manage_monitoring")
+        if context["beheer"]:
+            context["vragenlijsten"] = selectors.vragenlijst_list()
+        context["in_te_vullen"] = selectors.in_te_vullen(user=user)
+        return context
+
+
+class VragenlijstDetailView(BeheerMixin, TemplateView):
+    """Build a questionnaire: sections, questions (with code), and its yearly round."""
+
+    template_name = "monitoring/vragenlijst_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        vragenlijst = selectors.vragenlijst_get(pk=self.kwargs["pk"])
+        ronde = getattr(vragenlijst, "ronde", None) if hasattr(vragenlijst, "ronde") else None
+        context.update(
+            vragenlijst=vragenlijst,
+            ronde=ronde,
+            heeft_antwoorden=bool(ronde and ronde.responsen.exists()),
+            sectie_form=kwargs.get("sectie_form") or SectieForm(),
+            vraag_form=kwargs.get("vraag_form") or VraagForm(vragenlijst=vragenlijst),
+            ronde_form=kwargs.get("ronde_form")
+            or RondeForm(initial={"opent_op": ronde.opent_op, "sluit_op": ronde.sluit_op} if ronde else None),
+            kopie_form=kwargs.get("kopie_form") or KopieForm(initial={"jaar": vragenlijst.jaar + 1}),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        vragenlijst = get_object_or_404(Vragenlijst, pk=kwargs["pk"])
+        actie = request.POST.get("actie")
+        forms = {}
+        try:
+            if actie == "sectie":
+                form = forms["sectie_form"] = SectieForm(request.POST)
+                if form.is_valid():
+                    services.sectie_toevoegen(vragenlijst=vragenlijst, titel=form.cleaned_data["titel"])
+                    messages.success(request, _("De sectie is toegevoegd."))
+                    return redirect(request.path)
+            elif actie == "vraag":
+                form = forms["vraag_form"] = VraagForm(request.POST, vragenlijst=vragenlijst)
+                if form.is_valid():
+                    services.vraag_toevoegen(**form.cleaned_data)
+                    messages.success(request, _("De vraag is toegevoegd."))
+                    return redirect(request.path)
+            elif actie == "ronde":
+                form = forms["ronde_form"] = RondeForm(request.POST)
+                if form.is_valid():
+                    services.ronde_openen(vragenlijst=vragenlijst, **form.cleaned_data)
+                    messages.success(request, _("De ronde is opgeslagen."))
+                    return redirect(request.path)
+            elif actie == "kopie":
+                form = forms["kopie_form"] = KopieForm(request.POST)
+                if form.is_valid():
+                    kopie = services.vragenlijst_kopieren(
+                        vragenlijst=vragenlijst, jaar=form.cleaned_data["jaar"]
+                    )
+                    messages.success(
+                        request, _("De vragenlijst voor %(jaar)s is aangemaakt.") % {"jaar": kopie.jaar}
+                    )
+                    return redirect("monitoring:vragenlijst-detail", kopie.pk)
+            else:
+                raise Http404
+        except ValidationError as exc:
+            fouten_naar_formulier(form, exc)
+        return self.render_to_response(self.get_context_data(**forms), status=200)
+
+
+# --- invullen ---------------------------------------------------------------------------------------
+
+
+class ResponsInvullenView(TemplateView):
+    """A practice fills in the round's questionnaire: save a draft, come back, submit (then read-only)."""
+
+    template_name = "monitoring/respons_invullen.html"
+
+    def _laden(self):
+        self.ronde = get_object_or_404(Ronde.objects.select_related("vragenlijst"), pk=self.kwargs["ronde"])
+        self.praktijk = selectors.praktijk_in_scope(user=self.request.user, pk=self.kwargs["praktijk"])
+        self.respons = Respons.objects.filter(ronde=self.ronde, praktijk=self.praktijk).first()
+        # rules.has_perm, not user.has_perm: a superuser must not answer for a practice.
+        if not rules.has_perm("monitoring.fill_respons", self.request.user, self.praktijk):
+            raise PermissionDenied  # visible practice, but only its own staff fill in its answers
+        vandaag = timezone.localdate()
+        self.open = self.ronde.opent_op <= vandaag <= self.ronde.sluit_op
+        self.bewerkbaar = self.open and (self.respons is None or self.respons.status == ResponsStatus.CONCEPT)
+        self.secties = selectors.vragen_met_secties(vragenlijst=self.ronde.vragenlijst)
+        self.vragen = [v for s in self.secties for v in s.vragen.all()]
+        self.antwoorden = selectors.antwoorden_per_code(
+            ronde=self.respons and self.ronde, praktijk=self.praktijk
+        )
+        vorige = selectors.vorige_ronde(self.ronde)
+        self.vorige = vorige
+        self.vorig_jaar = selectors.antwoorden_per_code(ronde=vorige, praktijk=self.praktijk)
+
+    def get(self, request, *args, **kwargs):
+        self._laden()
+        form = VragenlijstForm(vragen=self.vragen, antwoorden=self.antwoorden)
+        return self.render_to_response(self._context(form))
+
+    def post(self, request, *args, **kwargs):
+        self._laden()
+        if not self.bewerkbaar:
+            raise PermissionDenied
+        form = VragenlijstForm(request.POST, vragen=self.vragen, antwoorden=self.antwoorden)
+        indienen = request.POST.get("actie") == "indienen"
+        if form.is_valid():
+            try:
+                services.respons_opslaan(
+                    ronde=self.ronde,
+                    praktijk=self.praktijk,
+                    waarden=form.waarden(),
+                    indienen=indienen,
+                    door=request.user,
+                )
+            except ValidationError as exc:
+                fouten_naar_formulier(form, exc)
+            else:
+                if indienen:
+                    messages.success(request, _("Dank u wel: de vragenlijst is ingediend."))
+                else:
+                    messages.success(request, _("Uw antwoorden zijn als concept opgeslagen."))
+                return redirect(request.path)
+        messages.error(request, _("Niet alles is goed ingevuld; zie de meldingen bij de vragen."))
+        return self.render_to_response(self._context(form), status=200)
+
+    def _context(self, form):
+        return self.get_context_data(
+            form=form,
+            ronde=self.ronde,
+            praktijk=self.praktijk,
+            respons=self.respons,
+            bewerkbaar=self.bewerkbaar,
+            open=self.open,
+            secties=list(form.velden_per_sectie(self.secties)),
+            vorige=self.vorige,
+            vorig_jaar=self.vorig_jaar,
+            antwoorden=self.antwoorden,
+        )
+
+
+class ResponsDetailView(TemplateView):
+    """One response, read-only: for the practice's own staff and the beleidsadviseur (404 for others)."""
+
+    template_name = "monitoring/respons_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        respons = selectors.respons_get(user=self.request.user, pk=self.kwargs["pk"])
+        secties = selectors.vragen_met_secties(vragenlijst=respons.ronde.vragenlijst)
+        antwoorden = selectors.antwoorden_per_code(ronde=respons.ronde, praktijk=respons.praktijk)
+        context.update(
+            respons=respons,
+            secties=[(s, [(v, antwoorden.get(v.code)) for v in s.vragen.all()]) for s in secties],
+        )
+        return context
+
+
+# --- resultaten -----------------------------------------------------------------------------------
+
+
+class ResultatenView(TemplateView):
+    """Results of a round as aggregates within the user's scope, with charts and tables."""
+
+    template_name = "monitoring/resultaten.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ronde = get_object_or_404(Ronde.objects.select_related("vragenlijst"), pk=self.kwargs["pk"])
+        context["r"] = selectors.resultaten(
+            user=self.request.user,
+            ronde=ronde,
+            sectie_id=int_param(self.request.GET.get("sectie")),
+            wijk_id=int_param(self.request.GET.get("wijk")),
+            praktijk_id=int_param(self.request.GET.get("praktijk")),
+        )
+        context["ronde"] = ronde
+        return context
+
+
+class ResultatenExportView(View):
+    """The results of a round as an Excel workbook (the same aggregates as the page, all sections)."""
+
+    def get(self, request, pk):
+        ronde = get_object_or_404(Ronde.objects.select_related("vragenlijst"), pk=pk)
+        r = selectors.resultaten(
+            user=request.user,
+            ronde=ronde,
+            wijk_id=int_param(request.GET.get("wijk")),
+            praktijk_id=int_param(request.GET.get("praktijk")),
+            met_grafieken=False,
+            alle_secties=True,
+        )
+        naam = f"resultaten-{ronde.vragenlijst.naam}-{ronde.vragenlijst.jaar}".replace(" ", "-").lower()
+        return resultaten_xlsx_response(r, naam=naam)
+
+
+# --- import -----------------------------------------------------------------------------------------
+
+IMPORT_SESSIE = "monitoring_import"
+
+
+class ImportView(BeheerMixin, TemplateView):
+    """Import another tool's export: upload → preview with every bad row and cell → confirm (all or nothing).
+
+    Between preview and confirm the file is kept in private storage under a random token that is
+    remembered in the user's session; it is never under a public URL.
+    """
+
+    template_name = "monitoring/import.html"
+
+    def _ronde(self) -> Ronde:
+        return get_object_or_404(Ronde.objects.select_related("vragenlijst"), pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(ronde=self._ronde(), form=ImportForm()))
+
+    def post(self, request, *args, **kwargs):
+        ronde = self._ronde()
+        if request.POST.get("actie") == "bevestigen":
+            return self._bevestigen(ronde)
+        form = ImportForm(request.POST, request.FILES)
+        context = {"ronde": ronde, "form": form}
+        if form.is_valid():
+            bestand = form.cleaned_data["bestand"]
+            token = secrets.token_urlsafe(24)
+            try:
+                controle, pad = services.import_klaarzetten(
+                    ronde=ronde,
+                    inhoud=bestand.read(),
+                    naam=bestand.name,
+                    token=token,
+                    vorig_pad=(request.session.get(IMPORT_SESSIE) or {}).get("pad"),
+                )
+            except importeren.BestandFout as exc:
+                form.add_error("bestand", str(exc))
+            else:
+                context["controle"] = controle
+                if pad:
+                    request.session[IMPORT_SESSIE] = {"token": token, "pad": pad, "ronde": ronde.pk}
+                    context["token"] = token
+        return self.render_to_response(self.get_context_data(**context))
+
+    def _bevestigen(self, ronde: Ronde) -> HttpResponse:
+        request = self.request
+        bewaard = request.session.get(IMPORT_SESSIE) or {}
+        if bewaard.get("token") != request.POST.get("token") or bewaard.get("ronde") != ronde.pk:
+            messages.error(request, _("Deze import is verlopen; upload het bestand opnieuw."))
+            return redirect("monitoring:import", ronde.pk)
+        controle, aantal = services.import_bevestigen(ronde=ronde, pad=bewaard["pad"])
+        if not controle.in_orde:
+            return self.render_to_response(
+                self.get_context_data(ronde=ronde, form=ImportForm(), controle=controle)
+            )
+        del request.session[IMPORT_SESSIE]
+        messages.success(request, _("%(aantal)s responsen zijn geïmporteerd.") % {"aantal": aantal})
+        return redirect("monitoring:resultaten", ronde.pk)
