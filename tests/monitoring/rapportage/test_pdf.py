@@ -145,7 +145,7 @@ def test_the_fetcher_serves_own_static_files_and_refuses_the_rest():
     for url in (
         "https://example.org/style.css",
         "file:///etc/passwd",
-        pdf.BASIS_URL + "static/../../zio_portal/settings.py",
+        pdf.BASIS_URL + "static/../../portaal/settings.py",
         pdf.BASIS_URL + "media/x.css",
     ):
         with pytest.raises(pdf.GeweigerdeURL):
