@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wijken",
     "samenwerking",
     "monitoring",
+    "portaal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from samenwerking.constants import VerbandSoort
 from samenwerking.models import Afspraak, Samenwerkingsverband
-from zio_portal.demo import DEMO_WACHTWOORD
+from portaal.demo import DEMO_WACHTWOORD
 
 from .conftest import bekijk, login
 

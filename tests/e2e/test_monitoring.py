@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from monitoring.models import Praktijkbezoek, Respons, Ronde
 from wijken.models import Praktijk
-from zio_portal.demo import DEMO_WACHTWOORD
+from portaal.demo import DEMO_WACHTWOORD
 
 from .conftest import ernstige_schendingen, login, screenshot
 

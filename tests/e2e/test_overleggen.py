@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from samenwerking.constants import ActiepuntStatus, OverlegStatus, VerbandSoort
 from samenwerking.models import Actiepunt, Overleg, Samenwerkingsverband
-from zio_portal.demo import DEMO_WACHTWOORD
+from portaal.demo import DEMO_WACHTWOORD
 
 from .conftest import bekijk, login
 

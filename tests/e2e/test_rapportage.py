@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from monitoring.models import Rapportage
 from wijken.models import Wijk
-from zio_portal.demo import DEMO_WACHTWOORD
+from portaal.demo import DEMO_WACHTWOORD
 
 from .conftest import ernstige_schendingen, login, screenshot
 

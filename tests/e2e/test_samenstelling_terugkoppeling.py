@@ -14,7 +14,7 @@ from samenwerking.constants import TerugkoppelingStatus, VerbandSoort
 from samenwerking.models import Afgevaardigde, GebiedTerugkoppeling, Knelpunt, Samenwerkingsverband
 from samenwerking.services import TERUGKOPPELING_MAIL_SOORT
 from wijken.models import Gebied
-from zio_portal.demo import DEMO_WACHTWOORD
+from portaal.demo import DEMO_WACHTWOORD
 from zio_portal.models import VerzondenHerinnering
 
 from .conftest import bekijk, login

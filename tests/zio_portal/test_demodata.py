@@ -13,7 +13,7 @@ from samenwerking.models import Afgevaardigde, Afspraak, Samenwerkingsverband
 from wijken.constants import KERN_BEROEPSGROEPEN
 from wijken.models import Gemeente, Praktijk, Wijk
 from wijken.validators import validate_agb_code, validate_postcode
-from zio_portal.demo import DEMO_LOGINS, DEMO_WACHTWOORD
+from portaal.demo import DEMO_LOGINS, DEMO_WACHTWOORD
 
 pytestmark = pytest.mark.django_db
 
