@@ -12,8 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from monitoring.models import Rapportage
-from wijken.models import Wijk
 from portaal.demo import DEMO_WACHTWOORD
+from wijken.models import Wijk
 
 from .conftest import ernstige_schendingen, login, screenshot
 

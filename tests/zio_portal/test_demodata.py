@@ -8,12 +8,12 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from monitoring.models import Praktijkbezoek, Respons
+from portaal.demo import DEMO_LOGINS, DEMO_WACHTWOORD
 from samenwerking.constants import AfspraakStatus, VerbandSoort
 from samenwerking.models import Afgevaardigde, Afspraak, Samenwerkingsverband
 from wijken.constants import KERN_BEROEPSGROEPEN
 from wijken.models import Gemeente, Praktijk, Wijk
 from wijken.validators import validate_agb_code, validate_postcode
-from portaal.demo import DEMO_LOGINS, DEMO_WACHTWOORD
 
 pytestmark = pytest.mark.django_db
 
