@@ -7,32 +7,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from portaal.demo.basis import BouwerBasis
-from portaal.demo.hulp import (
-    dag_tussen,
-    moment_op,
-)
-from portaal.demo.plan import (
-    Lid,
-    WijkPlan,
-)
-from portaal.demo.teksten.afspraken import (
-    BESLUIT_TOELICHTING,
-    EVALUATIE_TEKST,
-    AfspraakTekst,
-)
-from samenwerking.constants import (
-    AfspraakStatus,
-    Besluit,
-    Implementatiestatus,
-    Nageleefd,
-    StapStatus,
-)
-from samenwerking.models import (
-    Afspraak,
-    AfspraakPraktijk,
-    Evaluatie,
-    Samenwerkingsverband,
-)
+from portaal.demo.hulp import dag_tussen, moment_op
+from portaal.demo.plan import WijkPlan
+from portaal.demo.samenwerking import Lid
+from portaal.demo.teksten.afspraken import BESLUIT_TOELICHTING, EVALUATIE_TEKST, AfspraakTekst
+from samenwerking.constants import AfspraakStatus, Besluit, Implementatiestatus, Nageleefd, StapStatus
+from samenwerking.models import Afspraak, AfspraakPraktijk, Evaluatie, Samenwerkingsverband
 
 
 class AfspraakBouwer(BouwerBasis):

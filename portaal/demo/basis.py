@@ -8,30 +8,13 @@ from typing import Any
 
 from django.utils import timezone
 
-from portaal.demo.hulp import (
-    rng_voor,
-)
-from portaal.demo.plan import (
-    WijkPlan,
-    plan_partners,
-    plan_praktijken,
-    plan_wijken,
-)
+from portaal.demo.hulp import rng_voor
+from portaal.demo.plan import WijkPlan, plan_partners, plan_praktijken, plan_wijken
 from portaal.demo.rijen import Rijen
-from portaal.demo.teksten.afspraken import (
-    AFSPRAKEN,
-    AfspraakTekst,
-)
-from portaal.demo.teksten.regio import (
-    WIJKINDELING,
-)
-from samenwerking.models import (
-    Afspraak,
-)
-from wijken.models import (
-    Praktijk,
-    Wijk,
-)
+from portaal.demo.teksten.afspraken import AFSPRAKEN, AfspraakTekst
+from portaal.demo.teksten.regio import WIJKINDELING
+from samenwerking.models import Afspraak
+from wijken.models import Praktijk, Wijk
 
 
 class BouwerBasis:

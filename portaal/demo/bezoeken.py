@@ -7,32 +7,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from monitoring.constants import BezoekStatus
-from monitoring.models import (
-    Bouwsteen,
-    Ondersteuningsbehoefte,
-    Praktijkbezoek,
-)
+from monitoring.models import Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
 from portaal.demo.basis import BouwerBasis
-from portaal.demo.hulp import (
-    moment_op,
-    rng_voor,
-    werkdag_vanaf,
-)
-from portaal.demo.plan import (
-    PraktijkPlan,
-)
-from portaal.demo.teksten.monitoring import (
-    ONDERSTEUNING,
-    REACTIES_PRAKTIJK,
-    UITDAGINGEN,
-    WAT_GAAT_GOED,
-)
-from samenwerking.models import (
-    Thema,
-)
-from wijken.models import (
-    Praktijk,
-)
+from portaal.demo.hulp import moment_op, rng_voor, werkdag_vanaf
+from portaal.demo.plan import PraktijkPlan
+from portaal.demo.teksten.monitoring import ONDERSTEUNING, REACTIES_PRAKTIJK, UITDAGINGEN, WAT_GAAT_GOED
+from samenwerking.models import Thema
+from wijken.models import Praktijk
 
 
 class BezoekBouwer(BouwerBasis):

@@ -6,10 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
 from portaal.demo.basis import BouwerBasis
-from portaal.demo.teksten.mensen import (
-    DEMO_WACHTWOORD,
-    GEBRUIKERS,
-)
+from portaal.demo.teksten.mensen import DEMO_WACHTWOORD, GEBRUIKERS
 
 User = get_user_model()
 

@@ -6,24 +6,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
 from portaal.demo.basis import BouwerBasis
-from portaal.demo.hulp import (
-    emailadres,
-    mobielnummer,
-    rng_voor,
-)
-from portaal.demo.plan import (
-    PraktijkPlan,
-)
-from portaal.demo.teksten.mensen import (
-    GEBRUIKERS,
-)
-from portaal.demo.teksten.regio import (
-    GEBIEDEN,
-    GEMEENTEN,
-    REGIO,
-    WIJKINDELING,
-    WIJKINDELING_REDEN,
-)
+from portaal.demo.hulp import emailadres, mobielnummer, rng_voor
+from portaal.demo.plan import PraktijkPlan
+from portaal.demo.teksten.mensen import GEBRUIKERS
+from portaal.demo.teksten.regio import GEBIEDEN, GEMEENTEN, REGIO, WIJKINDELING, WIJKINDELING_REDEN
 from wijken.constants import Functie
 from wijken.models import (
     Contactpersoon,

@@ -9,11 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from portaal.demo.teksten.mensen import (
-    ACHTERNAMEN,
-    VOORNAMEN_M,
-    VOORNAMEN_V,
-)
+from portaal.demo.teksten.mensen import ACHTERNAMEN, VOORNAMEN_M, VOORNAMEN_V
 
 SEED = 2025
 

@@ -7,36 +7,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from monitoring.constants import ResponsBron, ResponsStatus, VraagType
-from monitoring.models import (
-    Antwoord,
-    RapportagePlanning,
-    Respons,
-    Ronde,
-    Sectie,
-    Vraag,
-    Vragenlijst,
-)
+from monitoring.models import Antwoord, RapportagePlanning, Respons, Ronde, Sectie, Vraag, Vragenlijst
 from portaal.demo.basis import BouwerBasis
-from portaal.demo.hulp import (
-    dag_tussen,
-    kies_optie,
-    moment_op,
-    rng_voor,
-)
-from portaal.demo.plan import (
-    PraktijkPlan,
-)
-from portaal.demo.teksten.monitoring import (
-    NIEUWE_VRAGEN,
-    OPEN_ANTWOORDEN,
-    SECTIES,
-    VRAGEN,
-)
+from portaal.demo.hulp import dag_tussen, kies_optie, moment_op, rng_voor
+from portaal.demo.plan import PraktijkPlan
+from portaal.demo.teksten.monitoring import NIEUWE_VRAGEN, OPEN_ANTWOORDEN, SECTIES, VRAGEN
 from wijken.constants import Functie
-from wijken.models import (
-    Praktijk,
-    Praktijkmedewerker,
-)
+from wijken.models import Praktijk, Praktijkmedewerker
 
 
 class MonitoringBouwer(BouwerBasis):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from portaal.demo.hulp import (
     SEED,
@@ -27,17 +25,8 @@ from portaal.demo.teksten.mensen import (
     VOORNAMEN_V,
     WIJKVERPLEGING_ORGANISATIES,
 )
-from portaal.demo.teksten.regio import (
-    GEBIEDEN,
-    GRENSPRAKTIJKEN,
-    WIJKEN,
-    WijkDef,
-)
+from portaal.demo.teksten.regio import GEBIEDEN, GRENSPRAKTIJKEN, WIJKEN, WijkDef
 from wijken.constants import Beroepsgroep, Functie
-from wijken.models import (
-    Contactpersoon,
-    Praktijk,
-)
 
 B = Beroepsgroep
 
@@ -99,21 +88,6 @@ class PartnerPlan:
     website: str
     notities: str
     contacten: list[tuple[str, str, str, str]] = field(default_factory=list)
-
-
-@dataclass
-class Lid:
-    """A practice in a verband, with the dates of its deelname."""
-
-    plan: PraktijkPlan
-    praktijk: Praktijk
-    van: date
-    tot: date | None
-    houder: Contactpersoon | None
-    pm: Any  # User
-
-    def actief_op(self, dag: date) -> bool:
-        return self.van <= dag and (self.tot is None or self.tot >= dag)
 
 
 def plan_wijken(schaal: int) -> list[WijkPlan]:

@@ -4,23 +4,34 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from portaal.demo.basis import BouwerBasis
-from portaal.demo.hulp import (
-    rng_voor,
-)
-from portaal.demo.plan import (
-    Lid,
-    WijkPlan,
-)
+from portaal.demo.hulp import rng_voor
+from portaal.demo.plan import PraktijkPlan, WijkPlan
 from portaal.demo.teksten.afspraken import (
     AFSPRAKEN,
     SCENARIO_AFGERONDE_CYCLUS,
     SCENARIO_PER_STAP,
     STAPNOTITIES_HUISARTSEN,
     STAPNOTITIES_WSV,
+)
+from portaal.demo.teksten.verbanden import (
+    HUISARTSENVERBAND_AANWEZIGEN,
+    HUISARTSENVERBAND_DOELSTELLINGEN,
+    HUISARTSENVERBAND_VISIES,
+    INVENTARISATIE_GOEDE_VOORBEELDEN,
+    INVENTARISATIE_KNELPUNTEN,
+    MATE_KANSEN,
+    MATE_KANSEN_ANDERS,
+    MATEN,
+    REDENEN_EINDE_MANDAAT,
+    WSV_AANWEZIGEN,
+    WSV_DOELSTELLING,
+    WSV_EERSTE_GROEPEN,
+    WSV_VISIE,
 )
 from samenwerking.constants import (
     NORM_OVERLEGGEN_PER_JAAR,
@@ -50,17 +61,47 @@ from samenwerking.models import (
     Thema,
 )
 from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep, Functie
-from wijken.models import (
-    Contactpersoon,
-    Partner,
-    Praktijk,
-)
+from wijken.models import Contactpersoon, Partner, Praktijk
 
 B = Beroepsgroep
 
 
+@dataclass
+class Lid:
+    """A practice in a verband, with the dates of its deelname."""
+
+    plan: PraktijkPlan
+    praktijk: Praktijk
+    van: date
+    tot: date | None
+    houder: Contactpersoon | None
+    pm: Any  # User
+
+    def actief_op(self, dag: date) -> bool:
+        return self.van <= dag and (self.tot is None or self.tot >= dag)
+
+
+@dataclass(frozen=True)
+class Mandaat:
+    """A delegate of a WSV and the period of the mandate."""
+
+    afgevaardigde: Afgevaardigde
+    van: date
+    tot: date | None
+
+
+@dataclass(frozen=True)
+class Cyclus:
+    """A PDCA cycle to build: its number, start, end (None: still running) and current step."""
+
+    nummer: int
+    start: date
+    eind: date | None
+    huidig: int
+
+
 class SamenwerkingBouwer(BouwerBasis):
-    """@@CLSDOC@@"""
+    """The huisartsen-verbanden and WSVs of the region, and the practices' inventory of partners."""
 
     def _inventarisaties(self) -> None:
         """Plan phase of the WSV: half of the new practices inventoried the partners of their wijk."""
@@ -73,49 +114,30 @@ class SamenwerkingBouwer(BouwerBasis):
         for partner in Partner.objects.filter(naam__in=namen).prefetch_related("wijken"):
             for wijk in partner.wijken.all():
                 partners[wijk.naam].append(partner)
-        mate_kansen = {
-            B.APOTHEKER: (8, 2, 0),
-            B.WIJKVERPLEEGKUNDIGE: (6, 3, 1),
-            B.SOCIAAL_DOMEIN: (4, 4, 2),
-            B.FYSIOTHERAPEUT: (5, 4, 1),
-            B.DIETIST: (2, 4, 4),
-        }
         for plan in plannen:
             rng = rng_voor("inventarisatie", plan.agb)
             for partner in sorted(partners[plan.huidige_wijk], key=lambda p: p.naam):
-                mate = rng.choices(
-                    [SamenwerkingMate.AL, SamenwerkingMate.DEELS, SamenwerkingMate.NOG_NIET],
-                    mate_kansen.get(partner.beroepsgroep, (2, 3, 5)),
-                )[0]
-                knelpunten = goede_voorbeelden = ""
-                if mate != SamenwerkingMate.AL and rng.random() < 0.6:
-                    knelpunten = rng.choice(
-                        [
-                            "Geen vaste contactpersoon; we weten niet wie we moeten bellen.",
-                            "Terugkoppeling na verwijzing ontbreekt meestal.",
-                            "Lange wachttijd, patiënten komen terug op het spreekuur.",
-                            "Onbekend welk aanbod er precies is.",
-                        ]
-                    )
-                if mate == SamenwerkingMate.AL and rng.random() < 0.5:
-                    goede_voorbeelden = rng.choice(
-                        [
-                            "Vast overleg elke maand; korte lijnen via de beveiligde app.",
-                            "Gezamenlijk spreekuur in de praktijk, patiënten worden direct gezien.",
-                            "Snelle terugkoppeling via het HIS na elke verwijzing.",
-                        ]
-                    )
-                self.rijen.add(
-                    PartnerInventarisatie(
-                        praktijk=self.nieuwe_praktijken[plan.agb],
-                        partner=partner,
-                        mate=mate,
-                        knelpunten=knelpunten,
-                        goede_voorbeelden=goede_voorbeelden,
-                        bijgewerkt_door=self.pm_gebruiker[plan.agb],
-                    )
-                )
+                self.rijen.add(self._inventarisatie(plan, partner, rng))
         self.rijen.opslaan(PartnerInventarisatie)
+
+    def _inventarisatie(
+        self, plan: PraktijkPlan, partner: Partner, rng: random.Random
+    ) -> PartnerInventarisatie:
+        """How far the practice cooperates with the partner, with a knelpunt or a good example."""
+        mate = rng.choices(MATEN, MATE_KANSEN.get(partner.beroepsgroep, MATE_KANSEN_ANDERS))[0]
+        knelpunten = goede_voorbeelden = ""
+        if mate != SamenwerkingMate.AL and rng.random() < 0.6:
+            knelpunten = rng.choice(INVENTARISATIE_KNELPUNTEN)
+        if mate == SamenwerkingMate.AL and rng.random() < 0.5:
+            goede_voorbeelden = rng.choice(INVENTARISATIE_GOEDE_VOORBEELDEN)
+        return PartnerInventarisatie(
+            praktijk=self.nieuwe_praktijken[plan.agb],
+            partner=partner,
+            mate=mate,
+            knelpunten=knelpunten,
+            goede_voorbeelden=goede_voorbeelden,
+            bijgewerkt_door=self.pm_gebruiker[plan.agb],
+        )
 
     def _laad_context(self) -> None:
         if self._context_geladen:
@@ -249,20 +271,17 @@ class SamenwerkingBouwer(BouwerBasis):
         self,
         verband: Samenwerkingsverband,
         soort: str,
-        nummer: int,
-        start: date,
-        eind: date | None,
-        huidig: int,
+        cyclus: Cyclus,
         notities: dict[int, tuple[str, str]],
         door: Any,
         themas: list[Thema],
     ) -> list[tuple[str, date | None, date | None]]:
+        """A PDCA cycle with the progress of each step; gives (status, started, done) per step."""
+        nummer, start, eind, huidig = cyclus.nummer, cyclus.start, cyclus.eind, cyclus.huidig
         aantal = 7 if soort == VerbandSoort.HUISARTSEN else 3
-        cyclus = self.rijen.add(
-            PdcaCyclus(verband=verband, nummer=nummer, gestart_op=start, afgerond_op=eind)
-        )
+        rij = self.rijen.add(PdcaCyclus(verband=verband, nummer=nummer, gestart_op=start, afgerond_op=eind))
         if themas:
-            self.rijen.koppel(cyclus, "themas", themas)
+            self.rijen.koppel(rij, "themas", themas)
         vensters = self._stapvensters(start, eind, huidig, aantal)
         for stapnummer, (status, van, tot) in enumerate(vensters, start=1):
             notitie = ""
@@ -272,7 +291,7 @@ class SamenwerkingBouwer(BouwerBasis):
                 notitie = notities[stapnummer][1]
             self.rijen.add(
                 StapVoortgang(
-                    cyclus=cyclus,
+                    cyclus=rij,
                     stap=self.stappen[(soort, stapnummer)],
                     status=status,
                     gestart_op=van,
@@ -283,24 +302,55 @@ class SamenwerkingBouwer(BouwerBasis):
             )
         return vensters
 
+    def _deelnames(self, verband: Samenwerkingsverband, leden: list[Lid]) -> None:
+        for lid in leden:
+            self.rijen.add(
+                Deelname(
+                    verband=verband, praktijk=lid.praktijk, toegetreden_op=lid.van, uitgetreden_op=lid.tot
+                )
+            )
+
     def _huisartsenverband(self, wp: WijkPlan) -> None:
-        d = wp.defn
+        """The practices' verband: members, PDCA cycles with their afspraken, and meetings."""
         rng = rng_voor("huisartsenverband", wp.naam)
+        cycli = self._huisartsencycli(wp, rng)
+        leden = self._leden(wp, cycli[0].start, rng)
+        if not leden:
+            return
+        verband = self._huisartsenverband_rij(wp, leden, cycli[0].start, rng)
+        self._deelnames(verband, leden)
+        teksten = self._afspraakteksten(wp)
+        afspraak_index = 0
+        for cyclus in cycli:
+            scenarios = SCENARIO_AFGERONDE_CYCLUS if cyclus.eind else SCENARIO_PER_STAP[cyclus.huidig]
+            eigen = teksten[afspraak_index : afspraak_index + max(len(scenarios), 2)]
+            themas = sorted({self.themas[t.thema] for t in eigen}, key=lambda t: t.naam)
+            vensters = self._cyclus(
+                verband, VerbandSoort.HUISARTSEN, cyclus, STAPNOTITIES_HUISARTSEN, leden[0].pm, themas
+            )
+            for j, scenario in enumerate(scenarios):
+                self._afspraak(verband, wp, teksten[afspraak_index + j], scenario, j, vensters, leden, rng)
+            afspraak_index += len(scenarios)
+        self._huisartsenoverleggen(verband, wp, leden, rng)
+
+    def _huisartsencycli(self, wp: WijkPlan, rng: random.Random) -> list[Cyclus]:
+        """One running cycle, or (ha_cyclus 2) a closed first cycle and a second one that runs."""
+        d = wp.defn
         vandaag = self.vandaag
         if d.ha_cyclus == 1:
             start = vandaag - timedelta(days=90 + 75 * (d.ha_stap - 1) + rng.randint(-10, 10))
-            cycli = [(1, start, None, d.ha_stap)]
-        else:
-            start = vandaag - timedelta(days=820 + rng.randint(-20, 20))
-            einde_1 = vandaag - timedelta(days=210 + rng.randint(0, 15))
-            cycli = [
-                (1, start, einde_1, 7),
-                (2, einde_1 + timedelta(days=rng.randint(7, 20)), None, d.ha_stap),
-            ]
-        leden = self._leden(wp, start, rng)
-        if not leden:
-            return
-        wijk = self.wijken[wp.naam]
+            return [Cyclus(1, start, None, d.ha_stap)]
+        start = vandaag - timedelta(days=820 + rng.randint(-20, 20))
+        einde_1 = vandaag - timedelta(days=210 + rng.randint(0, 15))
+        return [
+            Cyclus(1, start, einde_1, 7),
+            Cyclus(2, einde_1 + timedelta(days=rng.randint(7, 20)), None, d.ha_stap),
+        ]
+
+    def _huisartsenverband_rij(
+        self, wp: WijkPlan, leden: list[Lid], start: date, rng: random.Random
+    ) -> Samenwerkingsverband:
+        d = wp.defn
         vorm = rng.choices([Overlegvorm.FYSIEK, Overlegvorm.HYBRIDE, Overlegvorm.ONLINE], [5, 3, 2])[0]
         voorzitter = ""
         if d.ha_stap > 1 or d.ha_cyclus > 1:  # the chair is chosen in step 2
@@ -309,78 +359,26 @@ class SamenwerkingBouwer(BouwerBasis):
             Samenwerkingsverband(
                 soort=VerbandSoort.HUISARTSEN,
                 naam=f"Huisartsenverband {wp.naam}",
-                wijk=wijk,
-                visie=rng.choice(
-                    [
-                        f"Samen zorgen we dat elke inwoner van {wp.naam} ook bij drukte, ziekte of vakantie "
-                        "toegang houdt tot goede huisartsenzorg.",
-                        f"De praktijken in {wp.naam} werken als één netwerk: we kennen elkaar, vangen elkaar "
-                        "op en delen kennis en middelen.",
-                        f"We maken de huisartsenzorg in {wp.naam} toekomstbestendig door de krachten te "
-                        "bundelen op continuïteit, personeel en inkoop.",
-                    ]
-                ),
-                doelstelling=rng.choice(
-                    [
-                        "Binnen een jaar heeft elke praktijk een sluitende waarneemregeling met de "
-                        "buurpraktijken en zijn er ten minste twee gezamenlijke afspraken die de werkdruk "
-                        "aantoonbaar verlagen.",
-                        "Binnen twee jaar delen de praktijken personeel bij uitval, kopen zij gezamenlijk "
-                        "in en is de opvang van elkaars patiënten vanzelfsprekend.",
-                    ]
-                ),
+                wijk=self.wijken[wp.naam],
+                visie=rng.choice(HUISARTSENVERBAND_VISIES).format(wijk=wp.naam),
+                doelstelling=rng.choice(HUISARTSENVERBAND_DOELSTELLINGEN),
                 overlegvorm=vorm,
                 overleggen_per_jaar=rng.choice([4, 4, 6]),
-                aanwezigen=rng.choice(
-                    [
-                        "Praktijkhouders en praktijkmanagers",
-                        "Praktijkhouders",
-                        "Praktijkmanagers; twee keer per jaar ook de praktijkhouders",
-                    ]
-                ),
+                aanwezigen=rng.choice(HUISARTSENVERBAND_AANWEZIGEN),
                 voorzitter=voorzitter,
                 startdatum=start,
             )
         )
         if not voorzitter:  # step 1: vision, form and chair come out of the start meeting
             verband.visie = verband.doelstelling = verband.overlegvorm = verband.aanwezigen = ""
-        for lid in leden:
-            self.rijen.add(
-                Deelname(
-                    verband=verband, praktijk=lid.praktijk, toegetreden_op=lid.van, uitgetreden_op=lid.tot
-                )
-            )
-
-        teksten = self._afspraakteksten(wp)
-        door = leden[0].pm
-        afspraak_index = 0
-        for nummer, cstart, ceinde, huidig in cycli:
-            scenarios = SCENARIO_AFGERONDE_CYCLUS if ceinde else SCENARIO_PER_STAP[huidig]
-            eigen = teksten[afspraak_index : afspraak_index + max(len(scenarios), 2)]
-            themas = sorted({self.themas[t.thema] for t in eigen}, key=lambda t: t.naam)
-            vensters = self._cyclus(
-                verband,
-                VerbandSoort.HUISARTSEN,
-                nummer,
-                cstart,
-                ceinde,
-                huidig,
-                STAPNOTITIES_HUISARTSEN,
-                door,
-                themas,
-            )
-            for j, scenario in enumerate(scenarios):
-                self._afspraak(verband, wp, teksten[afspraak_index + j], scenario, j, vensters, leden, rng)
-            afspraak_index += len(scenarios)
-
-        self._huisartsenoverleggen(verband, wp, leden, rng)
+        return verband
 
     def _wsv(self, wp: WijkPlan) -> None:
+        """The WSV: the wijk's practices, one delegate per beroepsgroep, its PDCA cycle and meetings."""
         d = wp.defn
         rng = rng_voor("wsv", wp.naam)
-        vandaag = self.vandaag
         stap = d.wsv_stap or 1
-        start = vandaag - timedelta(days={1: 50, 2: 420, 3: 640}[stap] + rng.randint(-30, 30))
+        start = self.vandaag - timedelta(days={1: 50, 2: 420, 3: 640}[stap] + rng.randint(-30, 30))
         gm = self.gebiedsmanager[d.gebied]
         vorm = rng.choices([Overlegvorm.FYSIEK, Overlegvorm.HYBRIDE, Overlegvorm.ONLINE], [5, 3, 2])[0]
         verband = self.rijen.add(
@@ -388,84 +386,70 @@ class SamenwerkingBouwer(BouwerBasis):
                 soort=VerbandSoort.MULTIDISCIPLINAIR,
                 naam=f"WSV {wp.naam}",
                 wijk=self.wijken[wp.naam],
-                visie=f"Door elkaar te kennen en korte lijnen te houden krijgen inwoners van {wp.naam} de "
-                "juiste zorg en ondersteuning op het juiste moment, zo dicht mogelijk bij huis.",
-                doelstelling="Elk kwartaal signalen en knelpunten uit de eerste lijn en het sociaal "
-                "domein delen en per jaar ten minste twee verbeteracties uitvoeren die patiënten merken.",
+                visie=WSV_VISIE.format(wijk=wp.naam),
+                doelstelling=WSV_DOELSTELLING,
                 overlegvorm=vorm,
                 overleggen_per_jaar=NORM_OVERLEGGEN_PER_JAAR,
-                aanwezigen="Eén gemandateerde afgevaardigde per beroepsgroep en de gebiedsmanager",
+                aanwezigen=WSV_AANWEZIGEN,
                 voorzitter=f"{gm.get_full_name()} (gebiedsmanager)",
                 startdatum=start,
             )
         )
-
-        # Delegates: one per beroepsgroep; a step-1 WSV is still collecting them.
         # The wijk's practices take part through their huisarts delegate; they join as their
         # praktijkmanager completes the inventory of partners (step 1).
         leden = self._leden(wp, start, rng)
-        for lid in leden:
-            self.rijen.add(
-                Deelname(
-                    verband=verband, praktijk=lid.praktijk, toegetreden_op=lid.van, uitgetreden_op=lid.tot
-                )
-            )
-        groepen = [g for g in KERN_BEROEPSGROEPEN if g not in d.vacatures]
-        if stap == 1:
-            groepen = [
-                g for g in (B.HUISARTS, B.SOCIAAL_DOMEIN, B.WIJKVERPLEEGKUNDIGE, B.APOTHEKER) if g in groepen
-            ][: rng.randint(2, 4)]
-        elif self.partnerplannen_per[(wp.naam, B.GGZ)] and rng.random() < 0.6:
-            groepen.append(B.GGZ)
-        mandaten: list[tuple[Afgevaardigde, date, date | None]] = []
-        for groep in groepen:
-            contacten = self._kandidaten(wp, groep, leden, rng)
-            if not contacten:
-                continue
-            mandaat = min(start + timedelta(days=rng.randint(5, 40)), vandaag)
-            wissel = stap > 1 and groep != B.HUISARTS and len(contacten) > 1 and rng.random() < 0.3
-            if wissel:
-                einde = mandaat + timedelta(days=(vandaag - mandaat).days // 2)
-                mandaten.append(
-                    (
-                        self.rijen.add(
-                            Afgevaardigde(
-                                verband=verband,
-                                beroepsgroep=groep,
-                                contactpersoon=contacten[0],
-                                mandaat_op=mandaat,
-                                einde_op=einde,
-                                reden_einde=rng.choice(
-                                    [
-                                        "Vertrokken naar een andere organisatie",
-                                        "Taak overgedragen binnen het team",
-                                        "Met verlof; een collega neemt het mandaat over",
-                                    ]
-                                ),
-                            )
-                        ),
-                        mandaat,
-                        einde,
-                    )
-                )
-                mandaat, contacten = einde + timedelta(days=1), contacten[1:]
-            mandaten.append(
-                (
-                    self.rijen.add(
-                        Afgevaardigde(
-                            verband=verband,
-                            beroepsgroep=groep,
-                            contactpersoon=contacten[0],
-                            mandaat_op=mandaat,
-                        )
-                    ),
-                    mandaat,
-                    None,
-                )
-            )
-
-        self._cyclus(verband, VerbandSoort.MULTIDISCIPLINAIR, 1, start, None, stap, STAPNOTITIES_WSV, gm, [])
+        self._deelnames(verband, leden)
+        mandaten = []
+        for groep in self._wsv_groepen(wp, stap, rng):
+            mandaten += self._mandaten(verband, wp, groep, leden, start, stap, rng)
+        self._cyclus(
+            verband, VerbandSoort.MULTIDISCIPLINAIR, Cyclus(1, start, None, stap), STAPNOTITIES_WSV, gm, []
+        )
         self._wsv_overleggen(verband, wp, stap, vorm, mandaten, gm, rng)
+
+    def _wsv_groepen(self, wp: WijkPlan, stap: int, rng: random.Random) -> list[str]:
+        """The beroepsgroepen with a delegate: one each; a step-1 WSV is still collecting them."""
+        groepen = [g for g in KERN_BEROEPSGROEPEN if g not in wp.defn.vacatures]
+        if stap == 1:
+            return [g for g in WSV_EERSTE_GROEPEN if g in groepen][: rng.randint(2, 4)]
+        if self.partnerplannen_per[(wp.naam, B.GGZ)] and rng.random() < 0.6:
+            groepen.append(B.GGZ)
+        return groepen
+
+    def _mandaten(
+        self,
+        verband: Samenwerkingsverband,
+        wp: WijkPlan,
+        groep: str,
+        leden: list[Lid],
+        start: date,
+        stap: int,
+        rng: random.Random,
+    ) -> list[Mandaat]:
+        """The delegate of a beroepsgroep; some handed over to a colleague halfway."""
+        contacten = self._kandidaten(wp, groep, leden, rng)
+        if not contacten:
+            return []
+        mandaten = []
+        van = min(start + timedelta(days=rng.randint(5, 40)), self.vandaag)
+        wissel = stap > 1 and groep != B.HUISARTS and len(contacten) > 1 and rng.random() < 0.3
+        if wissel:
+            einde = van + timedelta(days=(self.vandaag - van).days // 2)
+            vorige = Afgevaardigde(
+                verband=verband,
+                beroepsgroep=groep,
+                contactpersoon=contacten[0],
+                mandaat_op=van,
+                einde_op=einde,
+                reden_einde=rng.choice(REDENEN_EINDE_MANDAAT),
+            )
+            mandaten.append(Mandaat(self.rijen.add(vorige), van, einde))
+            van, contacten = einde + timedelta(days=1), contacten[1:]
+        huidige = Afgevaardigde(
+            verband=verband, beroepsgroep=groep, contactpersoon=contacten[0], mandaat_op=van
+        )
+        mandaten.append(Mandaat(self.rijen.add(huidige), van, None))
+        return mandaten
 
     def _kandidaten(
         self, wp: WijkPlan, groep: str, leden: list[Lid], rng: random.Random

@@ -5,29 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from portaal.demo.basis import BouwerBasis
-from portaal.demo.hulp import (
-    kwamen_bijeen,
-    kwartaal_van,
-    moment_op,
-    rng_voor,
-    werkdag_vanaf,
-)
-from portaal.demo.teksten.overleggen import (
-    RESV_UITKOMSTEN,
-    TERUGKOPPELINGEN,
-)
-from portaal.demo.teksten.regio import (
-    WIJKEN,
-)
-from samenwerking.constants import (
-    TerugkoppelingStatus,
-    VerbandSoort,
-)
-from samenwerking.models import (
-    GebiedTerugkoppeling,
-    Samenwerkingsverband,
-    TerugkoppelingRegel,
-)
+from portaal.demo.hulp import kwamen_bijeen, kwartaal_van, moment_op, rng_voor, werkdag_vanaf
+from portaal.demo.teksten.overleggen import RESV_UITKOMSTEN, TERUGKOPPELINGEN
+from portaal.demo.teksten.regio import WIJKEN
+from samenwerking.constants import TerugkoppelingStatus, VerbandSoort
+from samenwerking.models import GebiedTerugkoppeling, Samenwerkingsverband, TerugkoppelingRegel
 
 
 class TerugkoppelingBouwer(BouwerBasis):

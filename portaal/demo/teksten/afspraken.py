@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from samenwerking.constants import (
-    Besluit,
-    Nageleefd,
-)
+from samenwerking.constants import Besluit, Nageleefd
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from samenwerking.constants import (
-    KnelpuntSoort,
-)
+from samenwerking.constants import KnelpuntSoort
 from wijken.constants import Beroepsgroep
 
 B = Beroepsgroep
@@ -202,4 +200,29 @@ TERUGKOPPELINGEN = (
     ("Eijsden-Margraten", 2, True),
     ("Eijsden-Margraten", 1, True),
     ("Meerssen", 0, False),
+)
+
+# The huisartsen-verband's own meetings, before and from step 3 (title, notulen, besluit, actie).
+HUISARTSENOVERLEG_VOOR_STAP_3 = (
+    "Vorm, frequentie en SMART-afspraken",
+    "Overlegvorm, frequentie en voorzitter vastgesteld; de thema's uitgewerkt tot concepten.",
+    "De concept-afspraken gaan ter instemming naar de praktijkhouders.",
+    "Concept-afspraken bespreken in het eigen team en reageren vóór het volgende overleg.",
+)
+HUISARTSENOVERLEG_VANAF_STAP_3 = (
+    "Evaluatie SMART-afspraken",
+    "Per afspraak besproken of hij wordt nageleefd.",
+    "De lopende afspraken worden voortgezet; de praktijkmanagers werken de implementatie bij.",
+    "Implementatiestatus van de afspraken in de eigen praktijk bijwerken in het portaal.",
+)
+HUISARTSEN_KNELPUNT = (
+    "Niet alle assistenten kennen de afspraken over opvang; nieuwe medewerkers worden er niet standaard "
+    "over geïnformeerd."
+)
+WSV_GEANNULEERD = "Geannuleerd wegens te weinig aanmeldingen; de onderwerpen schuiven door."
+WSV_TERUG_NAAR_BEROEPSGROEP = "De afgevaardigden brengen dit onderwerp terug in hun eigen beroepsgroep."
+WSV_VOORBEREIDING = "Voorbereiding: elke afgevaardigde brengt een voorbeeld uit de eigen praktijk mee."
+WSV_STARTBIJEENKOMST = (
+    "Kennismaking en werkwijze van het WSV",
+    "Startbijeenkomst: rol van de afgevaardigden, frequentie en de uitkomsten van de inventarisatie.",
 )
