@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -10,13 +11,35 @@ from portaal.demo.basis import BouwerBasis
 from portaal.demo.hulp import dag_tussen, moment_op
 from portaal.demo.plan import WijkPlan
 from portaal.demo.samenwerking import Lid
-from portaal.demo.teksten.afspraken import BESLUIT_TOELICHTING, EVALUATIE_TEKST, AfspraakTekst
+from portaal.demo.teksten.afspraken import (
+    BESLUIT_TOELICHTING,
+    EVALUATIE_TEKST,
+    UITVOERING_NOG_NIET,
+    UITVOERING_NVT,
+    AfspraakTekst,
+)
 from samenwerking.constants import AfspraakStatus, Besluit, Implementatiestatus, Nageleefd, StapStatus
 from samenwerking.models import Afspraak, AfspraakPraktijk, Evaluatie, Samenwerkingsverband
 
+Vensters = list[tuple[str, date | None, date | None]]
+
+
+@dataclass
+class AfspraakPlan:
+    """One afspraak slot of a verband: its text, owner, the practices bound and its seeded randomness."""
+
+    verband: Samenwerkingsverband
+    wp: WijkPlan
+    tekst: AfspraakTekst
+    j: int
+    eigenaar: Any  # User
+    actieve_leden: list[Lid]  # a practice that left is no longer bound
+    coordinator: str
+    rng: random.Random
+
 
 class AfspraakBouwer(BouwerBasis):
-    """@@CLSDOC@@"""
+    """The SMART-afspraken of the huisartsen-verbanden, each following a scenario of its PDCA step."""
 
     def _afspraak(
         self,
@@ -25,142 +48,158 @@ class AfspraakBouwer(BouwerBasis):
         tekst: AfspraakTekst,
         scenario: str,
         j: int,
-        vensters: list[tuple[str, date | None, date | None]],
+        vensters: Vensters,
         leden: list[Lid],
         rng: random.Random,
     ) -> None:
+        """The afspraak of slot j as its scenario says: concept, actief, evaluated, replaced, ended, kept."""
         vandaag = self.vandaag
-        status_2, start_2, einde_2 = vensters[1]
+        status_2, _start_2, einde_2 = vensters[1]
         if status_2 == StapStatus.AFGEROND:
             vastgesteld = einde_2
         else:
             vastgesteld = vandaag - timedelta(days=rng.randint(5, 30))
         start_5 = vensters[4][1] or vastgesteld + timedelta(days=60)
         einde_venster = vensters[-1][2] or vandaag  # closed cycle: its end; else today
-        eigenaar = leden[(j + 1) % len(leden)].pm
-        actieve_leden = [lid for lid in leden if lid.tot is None]  # a practice that left is no longer bound
-        coordinator = leden[j % len(leden)].plan.naam
-
-        def nieuwe(versie: int, vorige: Afspraak | None, variant: str, status: str, datum: date) -> Afspraak:
-            specifiek = tekst.specifiek.format(wijk=wp.naam, coordinator=coordinator)
-            streefwaarde = tekst.streefwaarde
-            if variant == "scherper":
-                specifiek += f"\n\nAangescherpt: {tekst.scherper}"
-                streefwaarde = tekst.streef_scherper
-            elif variant == "breder":
-                specifiek += f"\n\nUitgebreid: {tekst.breder}"
-            akkoord = len(actieve_leden)
-            if status == AfspraakStatus.CONCEPT:
-                acceptabel = (
-                    f"Voorstel besproken in het overleg van {datum:%d-%m-%Y}; de praktijkhouders "
-                    "reageren voor het volgende overleg."
-                )
-            else:
-                acceptabel = (
-                    f"Besproken en vastgesteld in het overleg van {datum:%d-%m-%Y}; alle {akkoord} "
-                    "deelnemende praktijken stemden in."
-                )
-            evaluatie_op = None
-            if status in (AfspraakStatus.ACTIEF, AfspraakStatus.CONCEPT):
-                soort = (j + versie + rng.randint(0, 2)) % 3
-                evaluatie_op = vandaag + timedelta(
-                    days=[-rng.randint(3, 45), rng.randint(2, 28), rng.randint(40, 160)][soort]
-                )
-            elif status == AfspraakStatus.GEBORGD:
-                evaluatie_op = vandaag + timedelta(days=rng.randint(120, 300))
-            afspraak = self.rijen.add(
-                Afspraak(
-                    verband=verband,
-                    thema=self.themas[tekst.thema],
-                    titel=tekst.titel,
-                    specifiek=specifiek,
-                    meetbaar=tekst.meetbaar,
-                    indicator=tekst.indicator,
-                    streefwaarde=streefwaarde,
-                    acceptabel=acceptabel,
-                    realistisch=tekst.realistisch,
-                    tijdgebonden=datum + timedelta(days=rng.randint(90, 180)),
-                    evaluatie_op=evaluatie_op,
-                    eigenaar=eigenaar,
-                    status=status,
-                    versie=versie,
-                    vorige_versie=vorige,
-                ),
-                niveau=versie,
-            )
-            # Dated to when it was agreed, so the versions keep their order in the history.
-            afspraak._history_date = min(moment_op(datum, 17), self.nu)
-            self.nieuwe_afspraken.append(afspraak)
-            for lid in actieve_leden:
-                self.rijen.add(self._uitvoering(afspraak, lid, status, datum, rng))
-            return afspraak
-
-        def evaluatie(afspraak: Afspraak, besluit: str, datum: date, nageleefd: str | None = None) -> None:
-            if nageleefd is None:
-                nageleefd = {Besluit.BEEINDIGEN: Nageleefd.NEE, Besluit.BORGEN: Nageleefd.JA}.get(
-                    besluit, rng.choice([Nageleefd.JA, Nageleefd.DEELS])
-                )
-            goed, beter = rng.choice(EVALUATIE_TEKST[nageleefd])
-            toelichting = BESLUIT_TOELICHTING[besluit]
-            if besluit == Besluit.BEEINDIGEN:
-                toelichting = f"{toelichting} {tekst.einde}"
-            self.rijen.add(
-                Evaluatie(
-                    afspraak=afspraak,
-                    datum=min(datum, vandaag),
-                    nageleefd=nageleefd,
-                    wat_gaat_goed=goed,
-                    wat_kan_beter=beter,
-                    besluit=besluit,
-                    toelichting=toelichting,
-                    door=eigenaar,
-                )
-            )
-
-        if scenario == "concept":
-            nieuwe(1, None, "", AfspraakStatus.CONCEPT, vastgesteld)
-        elif scenario == "actief":
-            nieuwe(1, None, "", AfspraakStatus.ACTIEF, vastgesteld)
+        plan = AfspraakPlan(
+            verband=verband,
+            wp=wp,
+            tekst=tekst,
+            j=j,
+            eigenaar=leden[(j + 1) % len(leden)].pm,
+            actieve_leden=[lid for lid in leden if lid.tot is None],
+            coordinator=leden[j % len(leden)].plan.naam,
+            rng=rng,
+        )
+        eerste_evaluatie = max(start_5, vastgesteld + timedelta(days=30))
+        if scenario in ("concept", "actief"):
+            status = AfspraakStatus.CONCEPT if scenario == "concept" else AfspraakStatus.ACTIEF
+            self._afspraakversie(plan, 1, None, "", status, vastgesteld)
         elif scenario == "voortzetten":
-            afspraak = nieuwe(1, None, "", AfspraakStatus.ACTIEF, vastgesteld)
-            evaluatie(
-                afspraak,
-                Besluit.VOORTZETTEN,
-                dag_tussen(rng, max(start_5, vastgesteld + timedelta(days=30)), vandaag - timedelta(days=7)),
-            )
+            afspraak = self._afspraakversie(plan, 1, None, "", AfspraakStatus.ACTIEF, vastgesteld)
+            datum = dag_tussen(rng, eerste_evaluatie, vandaag - timedelta(days=7))
+            self._evaluatie(plan, afspraak, Besluit.VOORTZETTEN, datum)
         elif scenario in ("aanscherpen", "uitbreiden"):
-            afspraak = nieuwe(1, None, "", AfspraakStatus.VERVANGEN, vastgesteld)
             einde_eval = vensters[5][1] or einde_venster
-            datum = dag_tussen(
-                rng, max(start_5, vastgesteld + timedelta(days=30)), einde_eval - timedelta(days=20)
-            )
-            datum = min(datum, vandaag - timedelta(days=10))
-            besluit = Besluit.AANSCHERPEN if scenario == "aanscherpen" else Besluit.UITBREIDEN
-            evaluatie(afspraak, besluit, datum, Nageleefd.DEELS)
-            nieuwe(
-                2,
-                afspraak,
-                "scherper" if scenario == "aanscherpen" else "breder",
-                AfspraakStatus.ACTIEF,
-                min(datum + timedelta(days=rng.randint(7, 20)), vandaag - timedelta(days=1)),
-            )
+            self._bijgesteld(plan, scenario, vastgesteld, eerste_evaluatie, einde_eval)
         elif scenario == "beeindigen":
-            afspraak = nieuwe(1, None, "", AfspraakStatus.BEEINDIGD, vastgesteld)
+            afspraak = self._afspraakversie(plan, 1, None, "", AfspraakStatus.BEEINDIGD, vastgesteld)
             afspraak.reden_beeindiging = tekst.einde
-            evaluatie(
-                afspraak,
-                Besluit.BEEINDIGEN,
-                dag_tussen(rng, max(start_5, vastgesteld + timedelta(days=30)), einde_venster),
-            )
+            datum = dag_tussen(rng, eerste_evaluatie, einde_venster)
+            self._evaluatie(plan, afspraak, Besluit.BEEINDIGEN, datum)
         elif scenario == "borgen":
-            afspraak = nieuwe(1, None, "", AfspraakStatus.GEBORGD, vastgesteld)
-            eerste = dag_tussen(
-                rng, max(start_5, vastgesteld + timedelta(days=30)), einde_venster - timedelta(days=60)
-            )
-            evaluatie(afspraak, Besluit.VOORTZETTEN, eerste, Nageleefd.JA)
-            evaluatie(afspraak, Besluit.BORGEN, dag_tussen(rng, eerste + timedelta(days=30), einde_venster))
+            afspraak = self._afspraakversie(plan, 1, None, "", AfspraakStatus.GEBORGD, vastgesteld)
+            eerste = dag_tussen(rng, eerste_evaluatie, einde_venster - timedelta(days=60))
+            self._evaluatie(plan, afspraak, Besluit.VOORTZETTEN, eerste, Nageleefd.JA)
+            tweede = dag_tussen(rng, eerste + timedelta(days=30), einde_venster)
+            self._evaluatie(plan, afspraak, Besluit.BORGEN, tweede)
 
-    def _uitvoering(self, afspraak: Afspraak, lid: Lid, status: str, datum: date, rng: random.Random) -> Any:
+    def _bijgesteld(
+        self, plan: AfspraakPlan, scenario: str, vastgesteld: date, vanaf: date, einde_eval: date
+    ) -> None:
+        """Version 1, evaluated and replaced by a sharpened or extended version 2 that is active."""
+        rng = plan.rng
+        afspraak = self._afspraakversie(plan, 1, None, "", AfspraakStatus.VERVANGEN, vastgesteld)
+        datum = dag_tussen(rng, vanaf, einde_eval - timedelta(days=20))
+        datum = min(datum, self.vandaag - timedelta(days=10))
+        besluit = Besluit.AANSCHERPEN if scenario == "aanscherpen" else Besluit.UITBREIDEN
+        self._evaluatie(plan, afspraak, besluit, datum, Nageleefd.DEELS)
+        variant = "scherper" if scenario == "aanscherpen" else "breder"
+        nieuw_op = min(datum + timedelta(days=rng.randint(7, 20)), self.vandaag - timedelta(days=1))
+        self._afspraakversie(plan, 2, afspraak, variant, AfspraakStatus.ACTIEF, nieuw_op)
+
+    def _afspraakversie(
+        self, plan: AfspraakPlan, versie: int, vorige: Afspraak | None, variant: str, status: str, datum: date
+    ) -> Afspraak:
+        """A version of the afspraak agreed on datum, with its uitvoering in each bound practice."""
+        tekst, rng = plan.tekst, plan.rng
+        specifiek = tekst.specifiek.format(wijk=plan.wp.naam, coordinator=plan.coordinator)
+        streefwaarde = tekst.streefwaarde
+        if variant == "scherper":
+            specifiek += f"\n\nAangescherpt: {tekst.scherper}"
+            streefwaarde = tekst.streef_scherper
+        elif variant == "breder":
+            specifiek += f"\n\nUitgebreid: {tekst.breder}"
+        if status == AfspraakStatus.CONCEPT:
+            acceptabel = (
+                f"Voorstel besproken in het overleg van {datum:%d-%m-%Y}; de praktijkhouders "
+                "reageren voor het volgende overleg."
+            )
+        else:
+            akkoord = len(plan.actieve_leden)
+            acceptabel = (
+                f"Besproken en vastgesteld in het overleg van {datum:%d-%m-%Y}; alle {akkoord} "
+                "deelnemende praktijken stemden in."
+            )
+        afspraak = self.rijen.add(
+            Afspraak(
+                verband=plan.verband,
+                thema=self.themas[tekst.thema],
+                titel=tekst.titel,
+                specifiek=specifiek,
+                meetbaar=tekst.meetbaar,
+                indicator=tekst.indicator,
+                streefwaarde=streefwaarde,
+                acceptabel=acceptabel,
+                realistisch=tekst.realistisch,
+                evaluatie_op=self._evaluatie_op(plan, versie, status),
+                tijdgebonden=datum + timedelta(days=rng.randint(90, 180)),
+                eigenaar=plan.eigenaar,
+                status=status,
+                versie=versie,
+                vorige_versie=vorige,
+            ),
+            niveau=versie,
+        )
+        # Dated to when it was agreed, so the versions keep their order in the history.
+        afspraak._history_date = min(moment_op(datum, 17), self.nu)
+        self.nieuwe_afspraken.append(afspraak)
+        for lid in plan.actieve_leden:
+            self.rijen.add(self._uitvoering(afspraak, lid, status, datum, rng))
+        return afspraak
+
+    def _evaluatie_op(self, plan: AfspraakPlan, versie: int, status: str) -> date | None:
+        """When the afspraak is evaluated next: overdue, soon or later for a running one."""
+        rng = plan.rng
+        if status in (AfspraakStatus.ACTIEF, AfspraakStatus.CONCEPT):
+            soort = (plan.j + versie + rng.randint(0, 2)) % 3
+            dagen = [-rng.randint(3, 45), rng.randint(2, 28), rng.randint(40, 160)][soort]
+            return self.vandaag + timedelta(days=dagen)
+        if status == AfspraakStatus.GEBORGD:
+            return self.vandaag + timedelta(days=rng.randint(120, 300))
+        return None
+
+    def _evaluatie(
+        self, plan: AfspraakPlan, afspraak: Afspraak, besluit: str, datum: date, nageleefd: str | None = None
+    ) -> None:
+        rng = plan.rng
+        if nageleefd is None:
+            # The random choice is drawn for every besluit, so the seeded sequence does not depend on it.
+            willekeurig = rng.choice([Nageleefd.JA, Nageleefd.DEELS])
+            nageleefd = {Besluit.BEEINDIGEN: Nageleefd.NEE, Besluit.BORGEN: Nageleefd.JA}.get(
+                besluit, willekeurig
+            )
+        goed, beter = rng.choice(EVALUATIE_TEKST[nageleefd])
+        toelichting = BESLUIT_TOELICHTING[besluit]
+        if besluit == Besluit.BEEINDIGEN:
+            toelichting = f"{toelichting} {plan.tekst.einde}"
+        self.rijen.add(
+            Evaluatie(
+                afspraak=afspraak,
+                datum=min(datum, self.vandaag),
+                nageleefd=nageleefd,
+                wat_gaat_goed=goed,
+                wat_kan_beter=beter,
+                besluit=besluit,
+                toelichting=toelichting,
+                door=plan.eigenaar,
+            )
+        )
+
+    def _uitvoering(
+        self, afspraak: Afspraak, lid: Lid, status: str, datum: date, rng: random.Random
+    ) -> AfspraakPraktijk:
+        """How far a bound practice has implemented the afspraak: more often the longer it runs."""
         dagen = (self.vandaag - datum).days
         akkoord = True
         if status == AfspraakStatus.CONCEPT:
@@ -183,15 +222,9 @@ class AfspraakBouwer(BouwerBasis):
         )
         toelichting = ""
         if implementatie == Implementatiestatus.NIET_VAN_TOEPASSING:
-            toelichting = "De praktijk heeft hiervoor al een eigen regeling met een andere partij."
+            toelichting = UITVOERING_NVT
         elif implementatie == Implementatiestatus.NIET_GESTART and rng.random() < 0.4:
-            toelichting = rng.choice(
-                [
-                    "Start na de zomer; eerst een nieuwe assistent inwerken.",
-                    "Wacht op de aanpassing van de telefooncentrale.",
-                    "Bespreken in het teamoverleg van volgende maand.",
-                ]
-            )
+            toelichting = rng.choice(UITVOERING_NOG_NIET)
         return AfspraakPraktijk(
             afspraak=afspraak,
             praktijk=lid.praktijk,

@@ -354,3 +354,11 @@ STAPNOTITIES_WSV = {
         "De gebiedsmanager koppelt de bevindingen en acties van dit kwartaal terug aan de projectleider.",
     ),
 }
+
+# Why a practice has not (yet) implemented an afspraak.
+UITVOERING_NVT = "De praktijk heeft hiervoor al een eigen regeling met een andere partij."
+UITVOERING_NOG_NIET = (
+    "Start na de zomer; eerst een nieuwe assistent inwerken.",
+    "Wacht op de aanpassing van de telefooncentrale.",
+    "Bespreken in het teamoverleg van volgende maand.",
+)
