@@ -18,7 +18,7 @@ from wijken.models import Praktijk, Wijk
 
 
 class BouwerBasis:
-    """@@CLSDOC@@"""
+    """The state every builder shares: the plan, the rows to insert, and what exists already."""
 
     def __init__(self, schaal: int) -> None:
         self.schaal = schaal

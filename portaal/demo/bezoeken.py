@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from monitoring.constants import BezoekStatus
@@ -17,7 +17,7 @@ from wijken.models import Praktijk
 
 
 class BezoekBouwer(BouwerBasis):
-    """@@CLSDOC@@"""
+    """The praktijkbezoeken of the new practices."""
 
     def _bezoeken(self) -> None:
         """Visits of the new practices: most were visited in the last 12 months, about one in eight not."""
@@ -101,22 +101,7 @@ class BezoekBouwer(BouwerBasis):
                 f"We bespreken de voortgang bij het volgende bezoek.\n\nMet vriendelijke groet,\n"
                 f"{bezoeker.get_full_name()}, beleidsadviseur continuïteit ZIO"
             )
-        gedeeld = gezien = None
-        reactie = ""
-        if terugkoppeling and rng.random() < 0.85:
-            gedeeld_dag = dag + timedelta(days=rng.randint(5, 14))
-            if "praktijkmanager" in demo and laatste:
-                gedeeld_dag = dag + timedelta(days=10)  # shared, not yet seen: the demo PM can acknowledge it
-            if gedeeld_dag < vandaag:  # timestamps stay in the past whatever the hour
-                gedeeld = moment_op(gedeeld_dag, 16, 15)
-                gezien_dag = gedeeld_dag + timedelta(days=rng.randint(1, 10))
-                wil_zien = rng.random() < 0.65 or "praktijkmanager2" in demo or not laatste
-                if "praktijkmanager" in demo and laatste:
-                    wil_zien = False
-                if wil_zien and gezien_dag < vandaag:
-                    gezien = moment_op(gezien_dag, 9, 5)
-                    if rng.random() < 0.4 or "praktijkmanager2" in demo:
-                        reactie = rng.choice(REACTIES_PRAKTIJK)
+        gedeeld, gezien, reactie = self._gedeeld_en_gezien(terugkoppeling, dag, laatste, demo, rng)
         bezoek = self.rijen.add(
             Praktijkbezoek(
                 praktijk=praktijk,
@@ -142,3 +127,26 @@ class BezoekBouwer(BouwerBasis):
             self.rijen.add(
                 Ondersteuningsbehoefte(bezoek=bezoek, categorie=categorie, toelichting=toelichting)
             )
+
+    def _gedeeld_en_gezien(
+        self, terugkoppeling: str, dag: date, laatste: bool, demo: dict[str, str], rng: random.Random
+    ) -> tuple[datetime | None, datetime | None, str]:
+        """When the feedback was shared and seen, and the reaction (the demo logins' on purpose)."""
+        vandaag = self.vandaag
+        gedeeld = gezien = None
+        reactie = ""
+        if terugkoppeling and rng.random() < 0.85:
+            gedeeld_dag = dag + timedelta(days=rng.randint(5, 14))
+            if "praktijkmanager" in demo and laatste:
+                gedeeld_dag = dag + timedelta(days=10)  # shared, not yet seen: the demo PM can acknowledge it
+            if gedeeld_dag < vandaag:  # timestamps stay in the past whatever the hour
+                gedeeld = moment_op(gedeeld_dag, 16, 15)
+                gezien_dag = gedeeld_dag + timedelta(days=rng.randint(1, 10))
+                wil_zien = rng.random() < 0.65 or "praktijkmanager2" in demo or not laatste
+                if "praktijkmanager" in demo and laatste:
+                    wil_zien = False
+                if wil_zien and gezien_dag < vandaag:
+                    gezien = moment_op(gezien_dag, 9, 5)
+                    if rng.random() < 0.4 or "praktijkmanager2" in demo:
+                        reactie = rng.choice(REACTIES_PRAKTIJK)
+        return gedeeld, gezien, reactie

@@ -12,7 +12,7 @@ User = get_user_model()
 
 
 class GebruikersBouwer(BouwerBasis):
-    """@@CLSDOC@@"""
+    """The demo's users, created once; what was changed by hand afterwards stays."""
 
     def _gebruikers(self) -> None:
         bestaand = {u.username: u for u in User.objects.filter(username__in=[g.username for g in GEBRUIKERS])}

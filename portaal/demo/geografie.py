@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
@@ -28,7 +30,7 @@ User = get_user_model()
 
 
 class GeografieBouwer(BouwerBasis):
-    """@@CLSDOC@@"""
+    """The geography of the region, its practices with their staff and contacts, and the partners."""
 
     def _geografie(self) -> None:
         regio, nieuw = Regio.objects.get_or_create(naam=REGIO)
@@ -96,73 +98,8 @@ class GeografieBouwer(BouwerBasis):
                 )
             )
             self.nieuwe_praktijken[plan.agb] = praktijk
-            eerste_wijk = plan.wijk.naam
-            reden = WIJKINDELING_REDEN
-            if plan.grens_met:
-                reden = (
-                    f"{WIJKINDELING_REDEN}: de praktijk ligt op de grens van {eerste_wijk} en "
-                    f"{plan.grens_met}. In overleg met beide huisartsenverbanden ingedeeld bij "
-                    f"{eerste_wijk}, omdat de meeste ingeschreven patiënten daar wonen."
-                )
-            self.rijen.add(
-                WijkToewijzing(
-                    praktijk=praktijk,
-                    wijk=self.wijken[eerste_wijk],
-                    ingangsdatum=WIJKINDELING,
-                    grenspraktijk=bool(plan.grens_met),
-                    reden=reden,
-                    vastgelegd_door=beheerder,
-                )
-            )
-            if plan.herindeling_naar:
-                self.rijen.add(
-                    WijkToewijzing(
-                        praktijk=praktijk,
-                        wijk=self.wijken[plan.herindeling_naar],
-                        ingangsdatum=self.herindeling,
-                        grenspraktijk=True,
-                        vastgelegd_door=beheerder,
-                        reden=(
-                            "Herindeling na evaluatie met beide verbanden: de praktijk werkt voor "
-                            "waarneming al "
-                            f"nauw samen met de praktijken in {plan.herindeling_naar} en de meeste nieuwe "
-                            f"inschrijvingen komen daarvandaan."
-                        ),
-                    )
-                )
-            rng = rng_voor("contacten", plan.agb)
-            domein = plan.email.split("@")[1]
-            self.rijen.add(
-                Contactpersoon(
-                    praktijk=praktijk,
-                    naam=plan.houder_naam,
-                    functie="Huisarts, praktijkhouder",
-                    email=emailadres(*plan.houder, domein),
-                    telefoon=plan.telefoon,
-                )
-            )
-            if plan.pm_contact:
-                self.rijen.add(
-                    Contactpersoon(
-                        praktijk=praktijk,
-                        naam=" ".join(plan.pm),
-                        functie="Praktijkmanager",
-                        email=emailadres(*plan.pm, domein),
-                        telefoon=mobielnummer(rng),
-                    )
-                )
-            pm = gebruikers.get(plan.pm_username)
-            if pm is None:
-                pm = gebruikers[plan.pm_username] = self.rijen.add(
-                    User(
-                        username=plan.pm_username,
-                        first_name=plan.pm[0],
-                        last_name=plan.pm[1],
-                        email=emailadres(*plan.pm, domein),
-                        rol=Rol.PRAKTIJKMEDEWERKER,
-                        password=make_password(None),
-                    )
-                )
+            self._wijktoewijzingen(praktijk, plan, beheerder)
+            pm = self._praktijkcontacten(praktijk, plan, gebruikers)
             self.pm_gebruiker[plan.agb] = pm
             rollen = ((plan.pm_username, Functie.PRAKTIJKMANAGER),)
             rollen += tuple(rol for rol in plan.rollen if rol[0] != plan.pm_username)
@@ -171,6 +108,80 @@ class GeografieBouwer(BouwerBasis):
                     Praktijkmedewerker(user=gebruikers[username], praktijk=praktijk, functie=functie)
                 )
         self.rijen.opslaan(User, Praktijk, WijkToewijzing, Contactpersoon, Praktijkmedewerker)
+
+    def _wijktoewijzingen(self, praktijk: Praktijk, plan: PraktijkPlan, beheerder: Any) -> None:
+        """The practice's wijk in the wijkindeling, and a later reassignment of a border practice."""
+        eerste_wijk = plan.wijk.naam
+        reden = WIJKINDELING_REDEN
+        if plan.grens_met:
+            reden = (
+                f"{WIJKINDELING_REDEN}: de praktijk ligt op de grens van {eerste_wijk} en "
+                f"{plan.grens_met}. In overleg met beide huisartsenverbanden ingedeeld bij "
+                f"{eerste_wijk}, omdat de meeste ingeschreven patiënten daar wonen."
+            )
+        self.rijen.add(
+            WijkToewijzing(
+                praktijk=praktijk,
+                wijk=self.wijken[eerste_wijk],
+                ingangsdatum=WIJKINDELING,
+                grenspraktijk=bool(plan.grens_met),
+                reden=reden,
+                vastgelegd_door=beheerder,
+            )
+        )
+        if plan.herindeling_naar:
+            self.rijen.add(
+                WijkToewijzing(
+                    praktijk=praktijk,
+                    wijk=self.wijken[plan.herindeling_naar],
+                    ingangsdatum=self.herindeling,
+                    grenspraktijk=True,
+                    vastgelegd_door=beheerder,
+                    reden=(
+                        "Herindeling na evaluatie met beide verbanden: de praktijk werkt voor "
+                        "waarneming al "
+                        f"nauw samen met de praktijken in {plan.herindeling_naar} en de meeste nieuwe "
+                        f"inschrijvingen komen daarvandaan."
+                    ),
+                )
+            )
+
+    def _praktijkcontacten(self, praktijk: Praktijk, plan: PraktijkPlan, gebruikers: dict[str, Any]) -> Any:
+        """The holder and praktijkmanager as contacts, and the praktijkmanager's (new) user."""
+        rng = rng_voor("contacten", plan.agb)
+        domein = plan.email.split("@")[1]
+        self.rijen.add(
+            Contactpersoon(
+                praktijk=praktijk,
+                naam=plan.houder_naam,
+                functie="Huisarts, praktijkhouder",
+                email=emailadres(*plan.houder, domein),
+                telefoon=plan.telefoon,
+            )
+        )
+        if plan.pm_contact:
+            self.rijen.add(
+                Contactpersoon(
+                    praktijk=praktijk,
+                    naam=" ".join(plan.pm),
+                    functie="Praktijkmanager",
+                    email=emailadres(*plan.pm, domein),
+                    telefoon=mobielnummer(rng),
+                )
+            )
+        pm = gebruikers.get(plan.pm_username)
+        if pm is None:
+            pm = gebruikers[plan.pm_username] = self.rijen.add(
+                User(
+                    username=plan.pm_username,
+                    first_name=plan.pm[0],
+                    last_name=plan.pm[1],
+                    email=emailadres(*plan.pm, domein),
+                    rol=Rol.PRAKTIJKMEDEWERKER,
+                    password=make_password(None),
+                )
+            )
+        return pm
 
     def _demo_rollen_herstellen(self, bestaande: list[PraktijkPlan]) -> None:
         """A demo login that was just (re)created gets its practices back, if they exist already."""

@@ -17,7 +17,7 @@ from wijken.models import Praktijk, Praktijkmedewerker
 
 
 class MonitoringBouwer(BouwerBasis):
-    """@@CLSDOC@@"""
+    """The questionnaires of last year and this year, their rondes and the practices' responses."""
 
     def _monitoring(self) -> None:
         opent = max(date(self.jaar, 1, 2), self.vandaag - timedelta(days=40))

@@ -95,6 +95,7 @@ def plan_wijken(schaal: int) -> list[WijkPlan]:
 
 
 def plan_praktijken(wijkplannen: list[WijkPlan]) -> list[PraktijkPlan]:
+    """Every practice of every wijk: name, AGB-code, address, holder and praktijkmanager."""
     namen = list(ACHTERNAMEN)
     random.Random(SEED).shuffle(namen)
     eerste = {}
@@ -111,19 +112,7 @@ def plan_praktijken(wijkplannen: list[WijkPlan]) -> list[PraktijkPlan]:
             rng = rng_voor("praktijk", index)
             agb = f"01{(104729 + index * 7919) % 1_000_000:06d}"
             a, b = namen[(basis + wp.kopie * 7) % len(namen)], namen[(basis + 53 + wp.kopie * 7) % len(namen)]
-            houder = (rng.choice(VOORNAMEN_V + VOORNAMEN_M), a)
-            if slot == 0 and wp.defn.praktijken >= 4:
-                naam = f"Gezondheidscentrum {wp.naam}"
-            elif slot == 1:
-                naam = f"Huisartsenpraktijk {a} & {b}"
-            else:
-                naam = f"Huisartsenpraktijk {a}"
-                if rng.random() < 0.25:
-                    kandidaat = rng.choice(FANTASIENAMEN)
-                    if kandidaat not in fantasie_gebruikt:
-                        fantasie_gebruikt.add(kandidaat)
-                        naam = kandidaat
-                        houder = willekeurig_persoon(rng, vrouw=0.5)
+            naam, houder = _praktijknaam(wp, slot, a, b, rng, fantasie_gebruikt)
             cijfers, plaats = rng.choice(wp.defn.postcodes)
             rollen = PRAKTIJKROLLEN.get((wp.defn.naam, slot), ()) if wp.kopie == 0 else ()
             demo_pm = next((u for u, f in rollen if f == Functie.PRAKTIJKMANAGER), None)
@@ -160,6 +149,24 @@ def plan_praktijken(wijkplannen: list[WijkPlan]) -> list[PraktijkPlan]:
     return plannen
 
 
+def _praktijknaam(
+    wp: WijkPlan, slot: int, a: str, b: str, rng: random.Random, fantasie_gebruikt: set[str]
+) -> tuple[str, tuple[str, str]]:
+    """The practice's name and its holder: a gezondheidscentrum, a duo, a single GP or a fancy name."""
+    houder = (rng.choice(VOORNAMEN_V + VOORNAMEN_M), a)
+    if slot == 0 and wp.defn.praktijken >= 4:
+        return f"Gezondheidscentrum {wp.naam}", houder
+    if slot == 1:
+        return f"Huisartsenpraktijk {a} & {b}", houder
+    naam = f"Huisartsenpraktijk {a}"
+    if rng.random() < 0.25:
+        kandidaat = rng.choice(FANTASIENAMEN)
+        if kandidaat not in fantasie_gebruikt:
+            fantasie_gebruikt.add(kandidaat)
+            return kandidaat, willekeurig_persoon(rng, vrouw=0.5)
+    return naam, houder
+
+
 def buurwijk(wp: WijkPlan) -> WijkPlan | None:
     """The next wijk in the same gebied (for partners working in two wijken)."""
     zelfde = [d for d in WIJKEN if d.gebied == wp.defn.gebied]
@@ -169,70 +176,15 @@ def buurwijk(wp: WijkPlan) -> WijkPlan | None:
 
 
 def plan_partners(wijkplannen: list[WijkPlan]) -> list[PartnerPlan]:
-    gemeente_van = dict(GEBIEDEN)
+    """The first-line partners of every wijk, with their contact persons."""
     gebruikt: set[str] = set()
     plannen = []
     for wp in wijkplannen:
-        positie = WIJKEN.index(wp.defn)
         rng = rng_voor("partners", wp.naam)
         mensen: set[tuple[str, str]] = set()
         buur = buurwijk(wp)
         w = wp.naam
-        soorten: list[tuple[str, str, tuple[str, ...], bool, str]] = [
-            (
-                B.APOTHEKER,
-                rng.choice([f"Apotheek {w}", f"Wijkapotheek {w}"]),
-                ("Apotheker", "Apotheker"),
-                False,
-                "",
-            ),
-            (
-                B.FYSIOTHERAPEUT,
-                rng.choice(
-                    [f"Fysiotherapie {w}", f"Fysio & Beweegcentrum {w}", f"Praktijk voor Fysiotherapie {w}"]
-                ),
-                ("Fysiotherapeut", "Fysiotherapeut, praktijkhouder"),
-                False,
-                "",
-            ),
-            (B.DIETIST, f"Diëtistenpraktijk {rng.choice(ACHTERNAMEN)}", ("Diëtist",), True, ""),
-            (
-                B.WIJKVERPLEEGKUNDIGE,
-                f"Wijkverpleging {w} ({rng.choice(WIJKVERPLEGING_ORGANISATIES)})",
-                ("Wijkverpleegkundige", "Teamleider wijkverpleging"),
-                False,
-                "",
-            ),
-            (
-                B.SOCIAAL_DOMEIN,
-                f"Sociaal wijkteam {w}",
-                ("Wijkcoach", "Coördinator sociaal wijkteam"),
-                False,
-                f"Gemeente {gemeente_van[wp.defn.gebied]}: toegang tot Wmo, jeugdhulp, schuldhulpverlening "
-                "en welzijn.",
-            ),
-        ]
-        if positie % 2 == 0:
-            soorten.append(
-                (
-                    B.GGZ,
-                    rng.choice([f"GGZ-praktijk {w}", f"Psychologenpraktijk {rng.choice(ACHTERNAMEN)}"]),
-                    ("GZ-psycholoog",),
-                    False,
-                    "Basis-GGZ; wachttijd wisselt.",
-                )
-            )
-        if positie % 3 == 0:
-            soorten.append(
-                (B.ERGOTHERAPEUT, f"Ergotherapie {rng.choice(ACHTERNAMEN)}", ("Ergotherapeut",), True, "")
-            )
-        if positie % 3 == 1:
-            soorten.append((B.LOGOPEDIST, f"Logopediepraktijk {w}", ("Logopedist",), False, ""))
-        if positie % 4 == 0:
-            soorten.append((B.VERLOSKUNDIGE, f"Verloskundigenpraktijk {w}", ("Verloskundige",), True, ""))
-        if positie % 4 == 2:
-            soorten.append((B.OVERIG, f"Podotherapie {w}", ("Podotherapeut",), False, ""))
-        for beroepsgroep, naam, functies, twee_wijken, notities in soorten:
+        for beroepsgroep, naam, functies, twee_wijken, notities in _partnersoorten(wp, rng):
             if naam in gebruikt:
                 naam = f"{naam} ({w})"
             gebruikt.add(naam)
@@ -252,18 +204,87 @@ def plan_partners(wijkplannen: list[WijkPlan]) -> list[PartnerPlan]:
                 website=f"https://www.{slug}.example.nl",
                 notities=notities,
             )
-            for functie in functies:
-                voornaam, achternaam = willekeurig_persoon(rng)
-                while (voornaam, achternaam) in mensen:  # no two contacts of the same name in a wijk
-                    voornaam, achternaam = willekeurig_persoon(rng)
-                mensen.add((voornaam, achternaam))
-                plan.contacten.append(
-                    (
-                        f"{voornaam} {achternaam}",
-                        functie,
-                        emailadres(voornaam, achternaam, f"{slug}.example.nl"),
-                        mobielnummer(rng),
-                    )
-                )
+            _partnercontacten(plan, functies, slug, mensen, rng)
             plannen.append(plan)
     return plannen
+
+
+def _partnersoorten(wp: WijkPlan, rng: random.Random) -> list[tuple[str, str, tuple[str, ...], bool, str]]:
+    """(beroepsgroep, name, functions of its contacts, works in two wijken?, notes) of the wijk's partners."""
+    gemeente_van = dict(GEBIEDEN)
+    positie = WIJKEN.index(wp.defn)
+    w = wp.naam
+    soorten: list[tuple[str, str, tuple[str, ...], bool, str]] = [
+        (
+            B.APOTHEKER,
+            rng.choice([f"Apotheek {w}", f"Wijkapotheek {w}"]),
+            ("Apotheker", "Apotheker"),
+            False,
+            "",
+        ),
+        (
+            B.FYSIOTHERAPEUT,
+            rng.choice(
+                [f"Fysiotherapie {w}", f"Fysio & Beweegcentrum {w}", f"Praktijk voor Fysiotherapie {w}"]
+            ),
+            ("Fysiotherapeut", "Fysiotherapeut, praktijkhouder"),
+            False,
+            "",
+        ),
+        (B.DIETIST, f"Diëtistenpraktijk {rng.choice(ACHTERNAMEN)}", ("Diëtist",), True, ""),
+        (
+            B.WIJKVERPLEEGKUNDIGE,
+            f"Wijkverpleging {w} ({rng.choice(WIJKVERPLEGING_ORGANISATIES)})",
+            ("Wijkverpleegkundige", "Teamleider wijkverpleging"),
+            False,
+            "",
+        ),
+        (
+            B.SOCIAAL_DOMEIN,
+            f"Sociaal wijkteam {w}",
+            ("Wijkcoach", "Coördinator sociaal wijkteam"),
+            False,
+            f"Gemeente {gemeente_van[wp.defn.gebied]}: toegang tot Wmo, jeugdhulp, schuldhulpverlening "
+            "en welzijn.",
+        ),
+    ]
+    if positie % 2 == 0:
+        soorten.append(
+            (
+                B.GGZ,
+                rng.choice([f"GGZ-praktijk {w}", f"Psychologenpraktijk {rng.choice(ACHTERNAMEN)}"]),
+                ("GZ-psycholoog",),
+                False,
+                "Basis-GGZ; wachttijd wisselt.",
+            )
+        )
+    if positie % 3 == 0:
+        soorten.append(
+            (B.ERGOTHERAPEUT, f"Ergotherapie {rng.choice(ACHTERNAMEN)}", ("Ergotherapeut",), True, "")
+        )
+    if positie % 3 == 1:
+        soorten.append((B.LOGOPEDIST, f"Logopediepraktijk {w}", ("Logopedist",), False, ""))
+    if positie % 4 == 0:
+        soorten.append((B.VERLOSKUNDIGE, f"Verloskundigenpraktijk {w}", ("Verloskundige",), True, ""))
+    if positie % 4 == 2:
+        soorten.append((B.OVERIG, f"Podotherapie {w}", ("Podotherapeut",), False, ""))
+    return soorten
+
+
+def _partnercontacten(
+    plan: PartnerPlan, functies: tuple[str, ...], slug: str, mensen: set[tuple[str, str]], rng: random.Random
+) -> None:
+    """A contact person per function; no two contacts of the same name in a wijk."""
+    for functie in functies:
+        voornaam, achternaam = willekeurig_persoon(rng)
+        while (voornaam, achternaam) in mensen:  # no two contacts of the same name in a wijk
+            voornaam, achternaam = willekeurig_persoon(rng)
+        mensen.add((voornaam, achternaam))
+        plan.contacten.append(
+            (
+                f"{voornaam} {achternaam}",
+                functie,
+                emailadres(voornaam, achternaam, f"{slug}.example.nl"),
+                mobielnummer(rng),
+            )
+        )

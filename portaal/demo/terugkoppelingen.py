@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import random
+from datetime import date, timedelta
 
 from portaal.demo.basis import BouwerBasis
 from portaal.demo.hulp import kwamen_bijeen, kwartaal_van, moment_op, rng_voor, werkdag_vanaf
@@ -13,7 +14,7 @@ from samenwerking.models import GebiedTerugkoppeling, Samenwerkingsverband, Teru
 
 
 class TerugkoppelingBouwer(BouwerBasis):
-    """@@CLSDOC@@"""
+    """The gebiedsmanagers' quarterly terugkoppelingen of the real wijken' WSVs."""
 
     def _terugkoppelingen(self) -> None:
         bestaand = set(
@@ -56,29 +57,40 @@ class TerugkoppelingBouwer(BouwerBasis):
             # The RESV meets on a Thursday about a month after the gebiedsmanagers sent their feedback.
             resv_dag = werkdag_vanaf(verzend_dag + timedelta(days=28), 3)
             for verband in verbanden:
-                knelpunten = list(
-                    verband.knelpunten.filter(gemeld_op__range=(van, tot)).values_list(
-                        "omschrijving", flat=True
-                    )
-                )
-                acties = list(
-                    verband.actiepunten.filter(overleg__datum__range=(van, tot)).values_list(
-                        "omschrijving", flat=True
-                    )
-                )
-                regel = self.rijen.add(
-                    TerugkoppelingRegel(
-                        terugkoppeling=terugkoppeling,
-                        verband=verband,
-                        bevindingen="\n".join(knelpunten)
-                        or "Geen nieuwe knelpunten; het overleg verliep volgens plan.",
-                        acties="\n".join(acties) or "Geen nieuwe acties.",
-                        naar_resv=bool(verzonden_op) and bool(knelpunten) and rng.random() < 0.6,
-                    )
-                )
-                # Most marked lines were discussed in the RESV already; the rest waits for the next one.
-                resv_rng = rng_voor("resv", gebiednaam, van, verband.naam)
-                if regel.naar_resv and resv_dag <= self.vandaag and resv_rng.random() < 0.75:
-                    regel.resv_besproken_op = resv_dag
-                    regel.resv_uitkomst = resv_rng.choice(RESV_UITKOMSTEN)
+                self._terugkoppelregel(terugkoppeling, verband, gebiednaam, resv_dag, rng)
         self.rijen.opslaan(GebiedTerugkoppeling, TerugkoppelingRegel)
+
+    def _terugkoppelregel(
+        self,
+        terugkoppeling: GebiedTerugkoppeling,
+        verband: Samenwerkingsverband,
+        gebiednaam: str,
+        resv_dag: date,
+        rng: random.Random,
+    ) -> None:
+        """The WSV's line: its knelpunten and actions of the quarter, and what the RESV made of it."""
+        van, tot = terugkoppeling.periode_van, terugkoppeling.periode_tot
+        verzonden_op = terugkoppeling.verzonden_op
+        knelpunten = list(
+            verband.knelpunten.filter(gemeld_op__range=(van, tot)).values_list("omschrijving", flat=True)
+        )
+        acties = list(
+            verband.actiepunten.filter(overleg__datum__range=(van, tot)).values_list(
+                "omschrijving", flat=True
+            )
+        )
+        regel = self.rijen.add(
+            TerugkoppelingRegel(
+                terugkoppeling=terugkoppeling,
+                verband=verband,
+                bevindingen="\n".join(knelpunten)
+                or "Geen nieuwe knelpunten; het overleg verliep volgens plan.",
+                acties="\n".join(acties) or "Geen nieuwe acties.",
+                naar_resv=bool(verzonden_op) and bool(knelpunten) and rng.random() < 0.6,
+            )
+        )
+        # Most marked lines were discussed in the RESV already; the rest waits for the next one.
+        resv_rng = rng_voor("resv", gebiednaam, van, verband.naam)
+        if regel.naar_resv and resv_dag <= self.vandaag and resv_rng.random() < 0.75:
+            regel.resv_besproken_op = resv_dag
+            regel.resv_uitkomst = resv_rng.choice(RESV_UITKOMSTEN)
