@@ -61,13 +61,15 @@ class AfspraakBouwer(BouwerBasis):
             vastgesteld = vandaag - timedelta(days=rng.randint(5, 30))
         start_5 = vensters[4][1] or vastgesteld + timedelta(days=60)
         einde_venster = vensters[-1][2] or vandaag  # closed cycle: its end; else today
+        actieve_leden = [lid for lid in leden if lid.tot is None]
+        eigenaren = actieve_leden or leden  # the owner works in a practice that still takes part
         plan = AfspraakPlan(
             verband=verband,
             wp=wp,
             tekst=tekst,
             j=j,
-            eigenaar=leden[(j + 1) % len(leden)].pm,
-            actieve_leden=[lid for lid in leden if lid.tot is None],
+            eigenaar=eigenaren[(j + 1) % len(eigenaren)].pm,
+            actieve_leden=actieve_leden,
             coordinator=leden[j % len(leden)].plan.naam,
             rng=rng,
         )
@@ -131,6 +133,11 @@ class AfspraakBouwer(BouwerBasis):
                 f"Besproken en vastgesteld in het overleg van {datum:%d-%m-%Y}; alle {akkoord} "
                 "deelnemende praktijken stemden in."
             )
+        evaluatie_op = self._evaluatie_op(plan, versie, status)
+        tijdgebonden = datum + timedelta(days=rng.randint(90, 180))
+        if evaluatie_op and evaluatie_op > tijdgebonden:
+            # Evaluated no later than its deadline, so the afspraak can be saved as it is.
+            tijdgebonden = evaluatie_op + timedelta(days=60)
         afspraak = self.rijen.add(
             Afspraak(
                 verband=plan.verband,
@@ -142,8 +149,8 @@ class AfspraakBouwer(BouwerBasis):
                 streefwaarde=streefwaarde,
                 acceptabel=acceptabel,
                 realistisch=tekst.realistisch,
-                evaluatie_op=self._evaluatie_op(plan, versie, status),
-                tijdgebonden=datum + timedelta(days=rng.randint(90, 180)),
+                evaluatie_op=evaluatie_op,
+                tijdgebonden=tijdgebonden,
                 eigenaar=plan.eigenaar,
                 status=status,
                 versie=versie,
@@ -153,6 +160,7 @@ class AfspraakBouwer(BouwerBasis):
         )
         # Dated to when it was agreed, so the versions keep their order in the history.
         afspraak._history_date = min(moment_op(datum, 17), self.nu)
+        afspraak._history_user = plan.eigenaar
         self.nieuwe_afspraken.append(afspraak)
         for lid in plan.actieve_leden:
             self.rijen.add(self._uitvoering(afspraak, lid, status, datum, rng))

@@ -23,6 +23,7 @@ from portaal.demo.afspraken import AfspraakBouwer
 from portaal.demo.bezoeken import BezoekBouwer
 from portaal.demo.gebruikers import GebruikersBouwer
 from portaal.demo.geografie import GeografieBouwer
+from portaal.demo.hulp import historie_door
 from portaal.demo.monitoring import MonitoringBouwer
 from portaal.demo.overleggen import OverlegBouwer
 from portaal.demo.samenwerking import SamenwerkingBouwer
@@ -135,14 +136,17 @@ class DemoBouwer(
 
     def bouw(self) -> Resultaat:
         self._gebruikers()
-        self._geografie()
-        self._praktijken()
-        self._partners()
-        self._inventarisaties()
-        self._verbanden()
-        self._bezoeken()
-        self._monitoring()
-        self._terugkoppelingen()
+        # The demo's own changes are the beheerder's in the history (an afspraak's are its owner's).
+        self.rijen.door = self.gebruikers["beheerder"]
+        with historie_door(self.rijen.door):
+            self._geografie()
+            self._praktijken()
+            self._partners()
+            self._inventarisaties()
+            self._verbanden()
+            self._bezoeken()
+            self._monitoring()
+            self._terugkoppelingen()
         totalen = [
             (
                 str(model._meta.verbose_name_plural),

@@ -5,9 +5,14 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
+from typing import Any
 
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from portaal.demo.teksten.mensen import ACHTERNAMEN, VOORNAMEN_M, VOORNAMEN_V
 
@@ -85,3 +90,17 @@ def kies_optie(rng: random.Random, opties: list[str], gewichten: list[int]) -> d
     if not opties:
         return None
     return {"tekst": rng.choices(opties, gewichten if len(gewichten) == len(opties) else None)[0]}
+
+
+@contextmanager
+def historie_door(gebruiker: Any) -> Iterator[None]:
+    """Rows saved one by one inside get ``gebruiker`` in their history, as if the request were theirs."""
+    vorige = getattr(HistoricalRecords.context, "request", None)
+    HistoricalRecords.context.request = SimpleNamespace(user=gebruiker)
+    try:
+        yield
+    finally:
+        if vorige is None:
+            del HistoricalRecords.context.request
+        else:
+            HistoricalRecords.context.request = vorige

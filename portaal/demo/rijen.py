@@ -19,6 +19,7 @@ class Rijen:
     def __init__(self) -> None:
         self._rijen: dict[tuple[type[models.Model], int], list[models.Model]] = defaultdict(list)
         self.aangemaakt: Counter[type[models.Model]] = Counter()
+        self.door: Any = None  # the demo user the history rows name, once the users exist
 
     def add(self, obj: models.Model, niveau: int = 0) -> Any:
         self._rijen[(type(obj), niveau)].append(obj)
@@ -42,7 +43,9 @@ class Rijen:
 
     def _bulk(self, model: type[models.Model], objs: list[models.Model]) -> None:
         if getattr(model._meta, "simple_history_manager_attribute", None):
-            bulk_create_with_history(objs, model, batch_size=500, default_change_reason="Demodata")
+            bulk_create_with_history(
+                objs, model, batch_size=500, default_change_reason="Demodata", default_user=self.door
+            )
         else:
             model._default_manager.bulk_create(objs, batch_size=500)
         self.aangemaakt[model] += len(objs)
