@@ -28,6 +28,7 @@ from tests.factories import (
     PraktijkmedewerkerUserFactory,
     ProjectleiderFactory,
 )
+from tests.regio import RegioOpSchaal, bouw_regio
 from tests.samenwerking.factories import (
     AfgevaardigdeFactory,
     AfspraakFactory,
@@ -204,6 +205,12 @@ def world(db) -> World:
 def users(world: World) -> dict:
     """The world's users by key: one per role, plus practice staff of other practices and wijken."""
     return world.users
+
+
+@pytest.fixture(params=[1, 10], ids=["1x", "10x"])
+def regio(request, db) -> RegioOpSchaal:
+    """The factory-built region of ``tests/regio.py`` at 1x and at 10x: a test using it runs at both."""
+    return bouw_regio(request.param)
 
 
 # --- a real Celery worker -----------------------------------------------------------------------

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from portaal.demo import DEMO_WACHTWOORD
 from samenwerking.constants import VerbandSoort
 from samenwerking.models import Afspraak, Samenwerkingsverband
-from zio_portal.demo import DEMO_WACHTWOORD
 
 from .conftest import bekijk, login
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from zio_portal.demo import DEMO_WACHTWOORD
+from portaal.demo import DEMO_WACHTWOORD
 
 from .conftest import ernstige_schendingen, login, screenshot
 

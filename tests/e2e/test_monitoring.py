@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from monitoring.models import Praktijkbezoek, Respons, Ronde
+from portaal.demo import DEMO_WACHTWOORD
 from wijken.models import Praktijk
-from zio_portal.demo import DEMO_WACHTWOORD
 
 from .conftest import ernstige_schendingen, login, screenshot
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from portaal.demo import DEMO_WACHTWOORD
 from samenwerking.constants import ActiepuntStatus, OverlegStatus, VerbandSoort
 from samenwerking.models import Actiepunt, Overleg, Samenwerkingsverband
-from zio_portal.demo import DEMO_WACHTWOORD
 
 from .conftest import bekijk, login
 

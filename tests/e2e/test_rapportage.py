@@ -12,8 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from monitoring.models import Rapportage
+from portaal.demo import DEMO_WACHTWOORD
 from wijken.models import Wijk
-from zio_portal.demo import DEMO_WACHTWOORD
 
 from .conftest import ernstige_schendingen, login, screenshot
 

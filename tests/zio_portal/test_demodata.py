@@ -6,14 +6,18 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db.models import F
+from django.forms.models import model_to_dict
+from django.utils import timezone
 
 from monitoring.models import Praktijkbezoek, Respons
+from portaal.demo import DEMO_LOGINS, DEMO_WACHTWOORD
 from samenwerking.constants import AfspraakStatus, VerbandSoort
+from samenwerking.forms import AfspraakForm
 from samenwerking.models import Afgevaardigde, Afspraak, Samenwerkingsverband
 from wijken.constants import KERN_BEROEPSGROEPEN
 from wijken.models import Gemeente, Praktijk, Wijk
 from wijken.validators import validate_agb_code, validate_postcode
-from zio_portal.demo import DEMO_LOGINS, DEMO_WACHTWOORD
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +72,32 @@ def test_every_demo_login_works_with_the_demo_password():
     call_command("demodata", stdout=StringIO())
     for username, _omschrijving in DEMO_LOGINS:
         assert authenticate(username=username, password=DEMO_WACHTWOORD) is not None, username
+
+
+def test_every_running_demo_afspraak_can_be_saved_as_it_is():
+    call_command("demodata", stdout=StringIO())
+    lopend = Afspraak.objects.filter(status__in=[AfspraakStatus.ACTIEF, AfspraakStatus.CONCEPT])
+    assert lopend.exists()
+    for afspraak in lopend.select_related("verband"):
+        data = {k: v for k, v in model_to_dict(afspraak).items() if v is not None}
+        data["praktijken"] = list(afspraak.uitvoering.values_list("praktijk_id", flat=True))
+        form = AfspraakForm(data=data, instance=afspraak, verband=afspraak.verband)
+        assert form.is_valid(), (afspraak.pk, form.errors)
+
+
+def test_the_demo_practice_has_afspraken_whose_deadline_is_still_ahead():
+    call_command("demodata", stdout=StringIO())
+    lopend = Afspraak.objects.filter(
+        verband__deelnames__praktijk__medewerkers__user__username="praktijkmanager",
+        status=AfspraakStatus.ACTIEF,
+    ).distinct()
+    assert lopend.filter(tijdgebonden__gte=timezone.localdate()).exists()
+
+
+def test_the_demos_history_names_demo_users_not_the_system():
+    call_command("demodata", stdout=StringIO())
+    assert not Afspraak.history.filter(history_user__isnull=True).exists()
+    assert not Praktijk.history.filter(history_user__isnull=True).exists()
+    assert not Gemeente.history.filter(history_user__isnull=True).exists()
+    eigenaar = Afspraak.history.filter(history_user=F("eigenaar")).count()
+    assert eigenaar == Afspraak.history.count(), "an afspraak's history names its owner"

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from zio_portal.demo import DEMO_LOGINS, DEMO_WACHTWOORD, bouw_demodata
+from portaal.demo import DEMO_LOGINS, DEMO_WACHTWOORD, bouw_demodata
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The Dutch texts and definitions of the demo region, kept apart from the code that builds it."""
