@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from samenwerking import services
+from samenwerking.samenstelling import services
 from samenwerking.models import Afgevaardigde
 from tests.samenwerking.factories import AfgevaardigdeFactory
 from tests.wijken.factories import ContactpersoonFactory, PartnerFactory
