@@ -8,9 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijken.constants import BEWERKENDE_FUNCTIES
 from wijken.models import Praktijk
 from zio_portal.models import User
-from zio_portal.permissions import BEWERKENDE_FUNCTIES
 
 from ..constants import Besluit, Implementatiestatus, VerbandSoort
 from ..models import (

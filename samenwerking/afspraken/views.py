@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +13,8 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 from django_tables2 import SingleTableView
 
+from wijken.constants import BEWERKENDE_FUNCTIES
+from zio_portal.export import csv_response, xlsx_response
 from zio_portal.forms import ServiceFoutenMixin
 
 from ..constants import AfspraakStatus
@@ -105,54 +105,8 @@ class AfspraakExportView(View):
         ]
         naam = f"afspraken-{timezone.localdate():%Y-%m-%d}"
         if self.formaat == "csv":
-            return _csv_response(rijen, naam)
-        return _xlsx_response(rijen, naam)
-
-
-def _veilig(waarde):
-    """Neutralise spreadsheet formulas: a text cell starting with = + - @ gets a leading quote."""
-    if isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + waarde
-    return waarde
-
-
-def _csv_response(rijen: list[list], naam: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
-    response.write("\ufeff")  # the BOM makes Excel read UTF-8 (é, ë, ï)
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(EXPORT_KOPPEN)
-    for rij in rijen:
-        writer.writerow(
-            [
-                _veilig(w.strftime("%d-%m-%Y") if hasattr(w, "strftime") else ("" if w is None else w))
-                for w in rij
-            ]
-        )
-    return response
-
-
-def _xlsx_response(rijen: list[list], naam: str) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    boek = Workbook()
-    blad = boek.active
-    blad.title = _("Afspraken")
-    blad.append([str(k) for k in EXPORT_KOPPEN])
-    for cel in blad[1]:
-        cel.font = Font(bold=True)
-    for rij in rijen:
-        blad.append([_veilig(w) for w in rij])
-    for kolom in ("L", "M"):
-        for cel in blad[kolom][1:]:
-            cel.number_format = "DD-MM-YYYY"
-    blad.freeze_panes = "A2"
-    blad.auto_filter.ref = blad.dimensions
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
-    boek.save(response)
-    return response
+            return csv_response(koppen=EXPORT_KOPPEN, rijen=rijen, naam=naam)
+        return xlsx_response(koppen=EXPORT_KOPPEN, rijen=rijen, naam=naam, blad=_("Afspraken"))
 
 
 class AfspraakDetailView(DetailView):
@@ -169,9 +123,7 @@ class AfspraakDetailView(DetailView):
         user = self.request.user
         afspraak = self.object
         eigen_praktijken = set(
-            user.praktijkrollen.filter(functie__in=_bewerkende_functies()).values_list(
-                "praktijk_id", flat=True
-            )
+            user.praktijkrollen.filter(functie__in=BEWERKENDE_FUNCTIES).values_list("praktijk_id", flat=True)
         )
         uitvoering = list(afspraak.uitvoering.all())
         for rij in uitvoering:
@@ -183,12 +135,6 @@ class AfspraakDetailView(DetailView):
             **selectors.afspraak_geschiedenis(afspraak=afspraak),
         )
         return context
-
-
-def _bewerkende_functies():
-    from zio_portal.permissions import BEWERKENDE_FUNCTIES
-
-    return BEWERKENDE_FUNCTIES
 
 
 class AfspraakCreateView(ServiceFoutenMixin, FormView):

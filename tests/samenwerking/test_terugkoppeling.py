@@ -11,11 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samenwerking.overleggen import herinneringen
-from samenwerking.terugkoppeling import services
 from samenwerking.constants import ActiepuntStatus, KnelpuntStatus, OverlegStatus, TerugkoppelingStatus
 from samenwerking.models import ActiepuntHerinnering, Besluitvorming, GebiedTerugkoppeling
+from samenwerking.overleggen import herinneringen
 from samenwerking.tasks import actiepunt_herinneringen_task, terugkoppeling_verzonden_mail_task
+from samenwerking.terugkoppeling import services
 from tests.samenwerking.factories import ActiepuntFactory, KnelpuntFactory, OverlegFactory, WsvFactory
 from tests.wijken.factories import ContactpersoonFactory, GebiedFactory, WijkFactory
 
@@ -327,7 +327,9 @@ def test_actiepunt_reminders_once_before_and_once_after_the_deadline(world, user
     # After the deadlines passed, the actions reminded "before" get their one "after" reminder (the
     # gebiedsmanager's and the delegate's); the action already reminded "after" is not repeated.
     assert (
-        herinneringen.actiepunt_herinneringen_versturen(vandaag=binnenkort.deadline + datetime.timedelta(days=1))
+        herinneringen.actiepunt_herinneringen_versturen(
+            vandaag=binnenkort.deadline + datetime.timedelta(days=1)
+        )
         == 2
     )
     assert ActiepuntHerinnering.objects.filter(actiepunt=binnenkort).count() == 2
