@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,12 +19,6 @@ from ..models import (
     Thema,
 )
 from ..widgets import DatumInput
-
-# A measurable criterion: a number or percentage, or a yes/no criterion.
-
-
-_GETAL = re.compile(r"\d")
-_JA_NEE = re.compile(r"\b(ja|nee|ja/nee|wel/niet)\b", re.IGNORECASE)
 
 
 def eigenaar_keuzes(verband: Samenwerkingsverband):
@@ -46,7 +38,9 @@ def eigenaar_keuzes(verband: Samenwerkingsverband):
 
 
 class AfspraakForm(forms.ModelForm):
-    """All five SMART parts, thema, eigenaar and the practices that agreed; Dutch guidance per field."""
+    """All five SMART parts, thema, eigenaar and the practices that agreed; Dutch guidance per field.
+    The SMART rules are the model's (Afspraak.clean(), run by the ModelForm), the eigenaar rule the
+    service's."""
 
     praktijken = forms.ModelMultipleChoiceField(
         label=_("Acceptabel: welke praktijken stemden in?"),
@@ -59,19 +53,7 @@ class AfspraakForm(forms.ModelForm):
 
     class Meta:
         model = Afspraak
-        fields = [
-            "titel",
-            "thema",
-            "specifiek",
-            "meetbaar",
-            "indicator",
-            "streefwaarde",
-            "acceptabel",
-            "realistisch",
-            "tijdgebonden",
-            "evaluatie_op",
-            "eigenaar",
-        ]
+        fields = list(Afspraak.BEWERKBARE_VELDEN)
         widgets = {
             "specifiek": forms.Textarea(attrs={"rows": 3}),
             "meetbaar": forms.Textarea(attrs={"rows": 2}),
@@ -100,63 +82,11 @@ class AfspraakForm(forms.ModelForm):
         ).order_by("naam")
         for naam in ("specifiek", "meetbaar", "acceptabel", "realistisch", "tijdgebonden", "titel"):
             self.fields[naam].error_messages["required"] = _("Vul dit SMART-onderdeel in.")
-        self.fields["evaluatie_op"].required = True
-        self.fields["evaluatie_op"].error_messages["required"] = _(
-            "Kies wanneer de afspraak wordt geëvalueerd."
-        )
         if self.instance.pk:
             self.fields["revisie"].initial = self.instance.revisie
             self.fields["praktijken"].initial = list(
                 self.instance.uitvoering.values_list("praktijk_id", flat=True)
             )
-
-    def clean_tijdgebonden(self):
-        datum = self.cleaned_data["tijdgebonden"]
-        bewaard = self.instance.pk and self.instance.tijdgebonden == datum
-        if datum and datum < timezone.localdate() and not bewaard:
-            raise forms.ValidationError(
-                _(
-                    "Deze datum ligt in het verleden. "
-                    "Kies een datum waarop de afspraak nog gerealiseerd kan worden."
-                )
-            )
-        return datum
-
-    def clean_evaluatie_op(self):
-        datum = self.cleaned_data.get("evaluatie_op")
-        bewaard = self.instance.pk and self.instance.evaluatie_op == datum
-        if datum and datum < timezone.localdate() and not bewaard:
-            raise forms.ValidationError(_("De evaluatiedatum ligt in het verleden."))
-        return datum
-
-    def clean(self):
-        data = super().clean()
-        for naam in ("specifiek", "meetbaar", "acceptabel", "realistisch", "titel"):
-            waarde = data.get(naam)
-            if waarde is not None and not waarde.strip():
-                self.add_error(naam, _("Vul dit SMART-onderdeel in; alleen spaties is niet genoeg."))
-        meetbaar = " ".join(data.get(n) or "" for n in ("meetbaar", "indicator", "streefwaarde"))
-        if data.get("meetbaar", "").strip() and not (_GETAL.search(meetbaar) or _JA_NEE.search(meetbaar)):
-            self.add_error(
-                "meetbaar",
-                _(
-                    "Maak de afspraak meetbaar: noem een getal of percentage (bijvoorbeeld 90%) "
-                    "of een ja/nee-criterium, hier of bij indicator en streefwaarde."
-                ),
-            )
-        if not (data.get("streefwaarde") or "").strip():
-            self.add_error("streefwaarde", _("Geef een streefwaarde: een getal, percentage of ja/nee."))
-        tijd, evaluatie = data.get("tijdgebonden"), data.get("evaluatie_op")
-        if tijd and evaluatie and evaluatie > tijd:
-            self.add_error(
-                "evaluatie_op", _("Evalueer uiterlijk op de datum waarop de afspraak gerealiseerd is.")
-            )
-        eigenaar = data.get("eigenaar")
-        if eigenaar and not eigenaar.has_perm("samenwerking.change_samenwerkingsverband", self.verband):
-            self.add_error(
-                "eigenaar", _("De eigenaar moet namens een deelnemende praktijk in dit verband werken.")
-            )
-        return data
 
 
 class UitvoeringForm(forms.ModelForm):
@@ -177,7 +107,7 @@ class UitvoeringForm(forms.ModelForm):
 
 
 class EvaluatieForm(forms.ModelForm):
-    """An evaluation with its decision; the decision's consequence is carried out by the service."""
+    """An evaluation with its decision; the decision's rules and consequence are the service's."""
 
     volgende_evaluatie = forms.DateField(
         label=_("Volgende evaluatie"),
@@ -225,21 +155,3 @@ class EvaluatieForm(forms.ModelForm):
             "Aanscherpen of uitbreiden maakt een nieuwe versie; "
             "de huidige blijft leesbaar in de geschiedenis."
         )
-
-    def clean_datum(self):
-        datum = self.cleaned_data["datum"]
-        if datum and datum > timezone.localdate():
-            raise forms.ValidationError(_("Een evaluatie kan niet in de toekomst liggen."))
-        return datum
-
-    def clean(self):
-        data = super().clean()
-        besluit = data.get("besluit")
-        volgende = data.get("volgende_evaluatie")
-        if besluit == Besluit.BEEINDIGEN and not (data.get("reden_beeindiging") or "").strip():
-            self.add_error("reden_beeindiging", _("Geef de reden waarom de afspraak stopt."))
-        if besluit == Besluit.VOORTZETTEN and not volgende:
-            self.add_error("volgende_evaluatie", _("Kies wanneer de afspraak weer wordt geëvalueerd."))
-        if volgende and volgende <= timezone.localdate():
-            self.add_error("volgende_evaluatie", _("Kies een datum in de toekomst."))
-        return data

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijken.constants import BEWERKENDE_FUNCTIES
 from wijken.models import Praktijk
 from zio_portal.models import User
 
@@ -62,6 +63,24 @@ def _versie_ids(afspraak: Afspraak) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [afspraak.pk, afspraak.pk])
         return [row[0] for row in cursor.fetchall()]
+
+
+def afspraak_uitvoering(*, user: User, afspraak: Afspraak) -> list[AfspraakPraktijk]:
+    """The implementation rows of an agreement (from afspraak_get's prefetch), each with
+    ``mag_wijzigen``: the change_afspraakpraktijk rule, decided for all rows in one query."""
+    eigen_praktijken = set(
+        user.praktijkrollen.filter(functie__in=BEWERKENDE_FUNCTIES).values_list("praktijk_id", flat=True)
+    )
+    uitvoering = list(afspraak.uitvoering.all())
+    for rij in uitvoering:
+        rij.mag_wijzigen = user.is_beheerder or rij.praktijk_id in eigen_praktijken
+    return uitvoering
+
+
+def afspraak_laatst_gewijzigd_door(*, afspraak: Afspraak) -> User | None:
+    """Who saved the agreement last (from its history), or None when unknown."""
+    laatste = afspraak.history.select_related("history_user").order_by("-history_date").first()
+    return laatste.history_user if laatste else None
 
 
 def afspraak_geschiedenis(*, afspraak: Afspraak) -> dict:

@@ -32,22 +32,6 @@ from ..models import (
     Samenwerkingsverband,
 )
 
-# The fields of an agreement a user edits; the rest is kept by the services.
-
-
-AFSPRAAK_VELDEN = (
-    "thema",
-    "titel",
-    "specifiek",
-    "meetbaar",
-    "indicator",
-    "streefwaarde",
-    "acceptabel",
-    "realistisch",
-    "tijdgebonden",
-    "evaluatie_op",
-    "eigenaar",
-)
 HERINNERING_SOORT = "afspraak-evaluatie"
 HERINNERING_DAGEN = 14
 
@@ -58,6 +42,51 @@ class GelijktijdigeWijziging(Exception):
     def __init__(self, afspraak: Afspraak) -> None:
         super().__init__(f"Afspraak {afspraak.pk} is intussen gewijzigd.")
         self.afspraak = afspraak
+
+
+def _datums_controleren(*, afspraak: Afspraak, opgeslagen: dict | None = None) -> None:
+    """T and the next evaluation: both chosen, and not in the past unless kept as they were stored."""
+    opgeslagen = opgeslagen or {}
+    vandaag = timezone.localdate()
+    fouten = {}
+    tijd = afspraak.tijdgebonden
+    if tijd and tijd < vandaag and tijd != opgeslagen.get("tijdgebonden"):
+        fouten["tijdgebonden"] = _(
+            "Deze datum ligt in het verleden. Kies een datum waarop de afspraak nog gerealiseerd kan worden."
+        )
+    if afspraak.evaluatie_op is None:
+        fouten["evaluatie_op"] = _("Kies wanneer de afspraak wordt geëvalueerd.")
+    elif afspraak.evaluatie_op < vandaag and afspraak.evaluatie_op != opgeslagen.get("evaluatie_op"):
+        fouten["evaluatie_op"] = _("De evaluatiedatum ligt in het verleden.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _afspraak_controleren(*, afspraak: Afspraak, opgeslagen: dict | None = None) -> None:
+    """All rules of a written agreement: the model's (full_clean), the dates and the owner, reported
+    together so the user sees every field to correct at once."""
+    fouten: dict = {}
+    for controle in (
+        afspraak.full_clean,
+        lambda: _datums_controleren(afspraak=afspraak, opgeslagen=opgeslagen),
+        lambda: _eigenaar_controleren(afspraak=afspraak),
+    ):
+        try:
+            controle()
+        except ValidationError as fout:
+            fouten = fout.update_error_dict(fouten)
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _eigenaar_controleren(*, afspraak: Afspraak) -> None:
+    """The owner must act for a member practice of the verband (or lead the WSV)."""
+    if afspraak.eigenaar_id and not afspraak.eigenaar.has_perm(
+        "samenwerking.change_samenwerkingsverband", afspraak.verband
+    ):
+        raise ValidationError(
+            {"eigenaar": _("De eigenaar moet namens een deelnemende praktijk in dit verband werken.")}
+        )
 
 
 def _praktijken_zetten(*, afspraak: Afspraak, praktijken: Iterable[Praktijk]) -> None:
@@ -76,9 +105,9 @@ def afspraak_create(
     *, verband: Samenwerkingsverband, data: dict, praktijken: Iterable[Praktijk], door: User
 ) -> Afspraak:
     """Create a SMART-afspraak in a verband, with the practices that agreed to it."""
-    afspraak = Afspraak(verband=verband, **{k: data[k] for k in AFSPRAAK_VELDEN if k in data})
+    afspraak = Afspraak(verband=verband, **{k: data[k] for k in Afspraak.BEWERKBARE_VELDEN if k in data})
     afspraak._history_user = door
-    afspraak.full_clean()
+    _afspraak_controleren(afspraak=afspraak)
     afspraak.save()
     _praktijken_zetten(afspraak=afspraak, praktijken=praktijken)
     return afspraak
@@ -92,11 +121,18 @@ def afspraak_update(
 
     The conditional ``UPDATE ... WHERE pk = %s AND revisie = %s`` is the claim: when it changes no row,
     another user saved first and ``GelijktijdigeWijziging`` is raised, so nothing is overwritten.
+    A replaced or ended agreement is refused: history is never overwritten.
     """
-    for veld in AFSPRAAK_VELDEN:
+    if afspraak.is_afgesloten:
+        raise ValidationError(
+            _("Deze afspraak is %(status)s en kan niet meer worden gewijzigd.")
+            % {"status": afspraak.get_status_display().lower()}
+        )
+    opgeslagen = {"tijdgebonden": afspraak.tijdgebonden, "evaluatie_op": afspraak.evaluatie_op}
+    for veld in Afspraak.BEWERKBARE_VELDEN:
         if veld in data:
             setattr(afspraak, veld, data[veld])
-    afspraak.full_clean()
+    _afspraak_controleren(afspraak=afspraak, opgeslagen=opgeslagen)
     # The claim: the row lock of this UPDATE holds until the transaction ends, so the save below
     # cannot interleave with another user's.
     geclaimd = Afspraak.objects.filter(pk=afspraak.pk, revisie=revisie).update(revisie=F("revisie") + 1)
@@ -122,7 +158,11 @@ def afspraak_nieuwe_versie(*, afspraak: Afspraak, door: User) -> Afspraak:
         verband_id=oud.verband_id,
         thema_id=oud.thema_id,
         eigenaar_id=oud.eigenaar_id,
-        **{veld: getattr(oud, veld) for veld in AFSPRAAK_VELDEN if veld not in ("thema", "eigenaar")},
+        **{
+            veld: getattr(oud, veld)
+            for veld in Afspraak.BEWERKBARE_VELDEN
+            if veld not in ("thema", "eigenaar")
+        },
         status=AfspraakStatus.ACTIEF,
         versie=oud.versie + 1,
         vorige_versie=oud,
@@ -132,7 +172,9 @@ def afspraak_nieuwe_versie(*, afspraak: Afspraak, door: User) -> Afspraak:
     oud._history_user = door
     oud.save(update_fields=["status", "revisie", "gewijzigd_op"])
     nieuw._history_user = door
-    nieuw.full_clean()
+    # A copy of checked content: the SMART rules of Afspraak.clean() ran when it was written.
+    nieuw.clean_fields()
+    nieuw.validate_constraints()
     nieuw.save()
     for rij in oud.uitvoering.all():
         kopie = AfspraakPraktijk(
@@ -188,6 +230,18 @@ def evaluatie_create(
     """
     if afspraak.status not in (AfspraakStatus.ACTIEF, AfspraakStatus.CONCEPT):
         raise ValidationError(_("Alleen een lopende afspraak kan worden geëvalueerd."))
+    vandaag = timezone.localdate()
+    fouten = {}
+    if datum and datum > vandaag:
+        fouten["datum"] = _("Een evaluatie kan niet in de toekomst liggen.")
+    if besluit == Besluit.BEEINDIGEN and not reden_beeindiging.strip():
+        fouten["reden_beeindiging"] = _("Geef de reden waarom de afspraak stopt.")
+    if besluit == Besluit.VOORTZETTEN and volgende_evaluatie is None:
+        fouten["volgende_evaluatie"] = _("Kies wanneer de afspraak weer wordt geëvalueerd.")
+    elif volgende_evaluatie and volgende_evaluatie <= vandaag:
+        fouten["volgende_evaluatie"] = _("Kies een datum in de toekomst.")
+    if fouten:
+        raise ValidationError(fouten)
     evaluatie = Evaluatie(
         afspraak=afspraak,
         datum=datum,
@@ -209,22 +263,18 @@ def evaluatie_create(
             huidig.save(update_fields=["evaluatie_op"])
         return evaluatie, huidig
     if besluit == Besluit.BEEINDIGEN:
-        if not reden_beeindiging.strip():
-            raise ValidationError({"reden_beeindiging": _("Geef de reden waarom de afspraak stopt.")})
         afspraak.status = AfspraakStatus.BEEINDIGD
         afspraak.reden_beeindiging = reden_beeindiging
     elif besluit == Besluit.BORGEN:
         afspraak.status = AfspraakStatus.GEBORGD
         afspraak.evaluatie_op = volgende_evaluatie
     else:
-        if volgende_evaluatie is None:
-            raise ValidationError(
-                {"volgende_evaluatie": _("Kies wanneer de afspraak weer wordt geëvalueerd.")}
-            )
         afspraak.evaluatie_op = volgende_evaluatie
     afspraak.revisie += 1
     afspraak._history_user = door
-    afspraak.full_clean()
+    # Only the status and the next evaluation change here; the SMART content is not re-judged.
+    afspraak.clean_fields()
+    afspraak.validate_constraints()
     afspraak.save()
     return evaluatie, afspraak
 

@@ -13,7 +13,6 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 from django_tables2 import SingleTableView
 
-from wijken.constants import BEWERKENDE_FUNCTIES
 from zio_portal.export import csv_response, xlsx_response
 from zio_portal.forms import ServiceFoutenMixin
 
@@ -122,12 +121,7 @@ class AfspraakDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         afspraak = self.object
-        eigen_praktijken = set(
-            user.praktijkrollen.filter(functie__in=BEWERKENDE_FUNCTIES).values_list("praktijk_id", flat=True)
-        )
-        uitvoering = list(afspraak.uitvoering.all())
-        for rij in uitvoering:
-            rij.mag_wijzigen = user.is_beheerder or rij.praktijk_id in eigen_praktijken
+        uitvoering = selectors.afspraak_uitvoering(user=user, afspraak=afspraak)
         context.update(
             uitvoering=uitvoering,
             mag_wijzigen=user.has_perm("samenwerking.change_afspraak", afspraak),
@@ -144,8 +138,7 @@ class AfspraakCreateView(ServiceFoutenMixin, FormView):
     form_class = AfspraakForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.verband = verband_voor_wijziging(request, kwargs["pk"])
+        self.verband = verband_voor_wijziging(request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -176,16 +169,15 @@ class AfspraakUpdateView(ServiceFoutenMixin, FormView):
     form_class = AfspraakForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.afspraak = _afspraak_voor_wijziging(request, kwargs["pk"])
-            if self.afspraak.status in (AfspraakStatus.VERVANGEN, AfspraakStatus.BEEINDIGD):
-                # History is never overwritten: a replaced or ended agreement stays as it was.
-                messages.warning(
-                    request,
-                    _("Deze afspraak is %(status)s en kan niet meer worden gewijzigd.")
-                    % {"status": self.afspraak.get_status_display().lower()},
-                )
-                return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[self.afspraak.pk]))
+        self.afspraak = _afspraak_voor_wijziging(request, kwargs["pk"])
+        if self.afspraak.status in (AfspraakStatus.VERVANGEN, AfspraakStatus.BEEINDIGD):
+            # History is never overwritten: a replaced or ended agreement stays as it was.
+            messages.warning(
+                request,
+                _("Deze afspraak is %(status)s en kan niet meer worden gewijzigd.")
+                % {"status": self.afspraak.get_status_display().lower()},
+            )
+            return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[self.afspraak.pk]))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -207,7 +199,13 @@ class AfspraakUpdateView(ServiceFoutenMixin, FormView):
                 door=self.request.user,
             )
         except services.GelijktijdigeWijziging as conflict:
-            return self.render_to_response(self.get_context_data(form=form, conflict=conflict.afspraak))
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    conflict=conflict.afspraak,
+                    conflict_door=selectors.afspraak_laatst_gewijzigd_door(afspraak=conflict.afspraak),
+                )
+            )
         messages.success(self.request, _("De wijzigingen zijn opgeslagen."))
         return HttpResponseRedirect(reverse("samenwerking:afspraak-detail", args=[self.afspraak.pk]))
 
@@ -219,15 +217,14 @@ class UitvoeringUpdateView(ServiceFoutenMixin, FormView):
     form_class = UitvoeringForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.uitvoering = get_object_or_404(
-                AfspraakPraktijk.objects.filter(
-                    afspraak__in=Afspraak.objects.zichtbaar_voor(request.user)
-                ).select_related("praktijk", "afspraak__verband", "afspraak__thema"),
-                pk=kwargs["pk"],
-            )
-            if not request.user.has_perm("samenwerking.change_afspraakpraktijk", self.uitvoering):
-                raise PermissionDenied
+        self.uitvoering = get_object_or_404(
+            AfspraakPraktijk.objects.filter(
+                afspraak__in=Afspraak.objects.zichtbaar_voor(request.user)
+            ).select_related("praktijk", "afspraak__verband", "afspraak__thema"),
+            pk=kwargs["pk"],
+        )
+        if not request.user.has_perm("samenwerking.change_afspraakpraktijk", self.uitvoering):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -260,8 +257,7 @@ class EvaluatieCreateView(ServiceFoutenMixin, FormView):
     form_class = EvaluatieForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.afspraak = _afspraak_voor_wijziging(request, kwargs["pk"])
+        self.afspraak = _afspraak_voor_wijziging(request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

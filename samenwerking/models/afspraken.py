@@ -1,6 +1,9 @@
 """SMART-afspraken, their implementation per practice and their evaluations."""
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +22,10 @@ from ..querysets import AfspraakQuerySet
 from .verbanden import Samenwerkingsverband, Thema
 
 User = settings.AUTH_USER_MODEL
+
+# A measurable criterion: a number or percentage, or a yes/no criterion.
+_GETAL = re.compile(r"\d")
+_JA_NEE = re.compile(r"\b(ja|nee|ja/nee|wel/niet)\b", re.IGNORECASE)
 
 
 class Afspraak(models.Model):
@@ -105,8 +112,46 @@ class Afspraak(models.Model):
             ),
         ]
 
+    # The fields a user edits (in the form's order); the rest is kept by the services.
+    BEWERKBARE_VELDEN = (
+        "titel",
+        "thema",
+        "specifiek",
+        "meetbaar",
+        "indicator",
+        "streefwaarde",
+        "acceptabel",
+        "realistisch",
+        "tijdgebonden",
+        "evaluatie_op",
+        "eigenaar",
+    )
+
     def __str__(self) -> str:
         return f"{self.titel} (v{self.versie})" if self.versie > 1 else self.titel
+
+    @property
+    def is_afgesloten(self) -> bool:
+        """Replaced or ended: history is never overwritten, so the agreement stays as it was."""
+        return self.status in (AfspraakStatus.VERVANGEN, AfspraakStatus.BEEINDIGD)
+
+    def clean(self) -> None:
+        """The SMART rules of what an agreement says: measurable with a number, percentage or yes/no,
+        a streefwaarde, and the evaluation by T. (Every part filled in: the check constraints; dates
+        not in the past: the services, which know what was stored.)"""
+        fouten: dict[str, list] = {}
+        meetbaar = " ".join(getattr(self, v) or "" for v in ("meetbaar", "indicator", "streefwaarde"))
+        if (self.meetbaar or "").strip() and not (_GETAL.search(meetbaar) or _JA_NEE.search(meetbaar)):
+            fouten["meetbaar"] = _(
+                "Maak de afspraak meetbaar: noem een getal of percentage (bijvoorbeeld 90%) "
+                "of een ja/nee-criterium, hier of bij indicator en streefwaarde."
+            )
+        if not (self.streefwaarde or "").strip():
+            fouten["streefwaarde"] = _("Geef een streefwaarde: een getal, percentage of ja/nee.")
+        if self.tijdgebonden and self.evaluatie_op and self.evaluatie_op > self.tijdgebonden:
+            fouten["evaluatie_op"] = _("Evalueer uiterlijk op de datum waarop de afspraak gerealiseerd is.")
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class AfspraakPraktijk(models.Model):

@@ -85,8 +85,7 @@ class AfgevaardigdeBenoemenView(ServiceFoutenMixin, FormView):
     form_class = AfgevaardigdeBenoemenForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.verband = _wsv_voor_wijziging(request, kwargs["pk"])
+        self.verband = _wsv_voor_wijziging(request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
@@ -140,11 +139,10 @@ class _LopendMandaatMixin:
     al_beeindigd = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.afgevaardigde = _afgevaardigde_voor_wijziging(request, kwargs["pk"])
-            if self.afgevaardigde.einde_op:
-                messages.warning(request, self.al_beeindigd)
-                return HttpResponseRedirect(_samenstelling_url(self.afgevaardigde.verband_id))
+        self.afgevaardigde = _afgevaardigde_voor_wijziging(request, kwargs["pk"])
+        if self.afgevaardigde.einde_op:
+            messages.warning(request, self.al_beeindigd)
+            return HttpResponseRedirect(_samenstelling_url(self.afgevaardigde.verband_id))
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -18,6 +18,12 @@ from ..models import (
 )
 
 
+def gebieden_voor_opstellen(*, user: User) -> QuerySet[Gebied]:
+    """The gebieden the user drafts terugkoppelingen for: the beheerder all, a gebiedsmanager their own."""
+    gebieden = Gebied.objects.order_by("naam")
+    return gebieden if user.is_beheerder else gebieden.filter(gebiedsmanagers=user)
+
+
 def terugkoppeling_list(*, user: User) -> QuerySet[GebiedTerugkoppeling]:
     """The terugkoppelingen the user may see, with their number of lines and lines for the RESV."""
     return (
@@ -68,6 +74,7 @@ class GebiedKolom:
 
     gebied: Gebied
     terugkoppeling: GebiedTerugkoppeling | None
+    mag_resv: bool = False  # set by the view: whether the user may mark its lines for the RESV
 
 
 def terugkoppelingen_naast_elkaar(

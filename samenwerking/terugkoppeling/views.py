@@ -15,7 +15,6 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
-from wijken.models import Gebied
 from zio_portal.export import xlsx_response
 from zio_portal.forms import ServiceFoutenMixin
 
@@ -98,17 +97,13 @@ class TerugkoppelingCreateView(ServiceFoutenMixin, FormView):
     form_class = TerugkoppelingOpstellenForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.has_perm(
-            "samenwerking.add_gebiedterugkoppeling"
-        ):
+        if not request.user.has_perm("samenwerking.add_gebiedterugkoppeling"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        user = self.request.user
-        gebieden = Gebied.objects.order_by("naam")
-        kwargs["gebieden"] = gebieden if user.is_beheerder else gebieden.filter(gebiedsmanagers=user)
+        kwargs["gebieden"] = selectors.gebieden_voor_opstellen(user=self.request.user)
         return kwargs
 
     def uitvoeren(self, form):
@@ -158,10 +153,9 @@ class TerugkoppelingSamenvattingView(ServiceFoutenMixin, FormView):
     form_class = TerugkoppelingSamenvattingForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.terugkoppeling = _terugkoppeling_met_recht(
-                request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling"
-            )
+        self.terugkoppeling = _terugkoppeling_met_recht(
+            request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling"
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -189,10 +183,9 @@ class TerugkoppelingRegelToevoegenView(ServiceFoutenMixin, FormView):
     form_class = TerugkoppelingRegelToevoegenForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.terugkoppeling = _terugkoppeling_met_recht(
-                request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling"
-            )
+        self.terugkoppeling = _terugkoppeling_met_recht(
+            request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling"
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -226,8 +219,7 @@ class TerugkoppelingRegelUpdateView(ServiceFoutenMixin, FormView):
     form_class = TerugkoppelingRegelForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.regel = _regel_met_recht(request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling")
+        self.regel = _regel_met_recht(request, kwargs["pk"], "samenwerking.change_gebiedterugkoppeling")
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -332,8 +324,7 @@ class TerugkoppelingResvView(ServiceFoutenMixin, FormView):
     form_class = ResvForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.regel = _regel_met_recht(request, kwargs["pk"], "samenwerking.resv_gebiedterugkoppeling")
+        self.regel = _regel_met_recht(request, kwargs["pk"], "samenwerking.resv_gebiedterugkoppeling")
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -380,6 +371,8 @@ class TerugkoppelingOverzichtView(TemplateView):
             periode = perioden[0] if perioden else None
         kolommen = selectors.terugkoppelingen_naast_elkaar(user=user, periode=periode) if periode else []
         ontvangen = [k for k in kolommen if k.terugkoppeling]
+        for kolom in ontvangen:
+            kolom.mag_resv = user.has_perm("samenwerking.resv_gebiedterugkoppeling", kolom.terugkoppeling)
         return super().get_context_data(
             perioden=[(_periode_param(van, tot), van, tot) for van, tot in perioden],
             periode=periode,
@@ -388,7 +381,6 @@ class TerugkoppelingOverzichtView(TemplateView):
             aantal_ontvangen=len(ontvangen),
             aantal_resv=sum(r.naar_resv for k in ontvangen for r in k.terugkoppeling.regels.all()),
             nog_niet_ontvangen=[k for k in kolommen if not k.terugkoppeling],
-            mag_resv=user.is_beheerder or user.rol == "projectleider",
             **kwargs,
         )
 
