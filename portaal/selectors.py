@@ -9,9 +9,8 @@ from monitoring.constants import BezoekStatus, ResponsStatus
 from monitoring.models import Praktijkbezoek, Respons, Ronde
 from samenwerking.constants import AfspraakStatus, OverlegStatus, VerbandSoort
 from samenwerking.models import Afspraak, Overleg, Samenwerkingsverband
-from samenwerking.selectors import mijn_praktijk_context, verband_list
+from samenwerking.selectors import gebied_list, mijn_praktijk_context, verband_list
 from wijken.models import Gebied, Gemeente, Praktijk, Wijk
-from wijken.selectors import gebied_list
 from zio_portal.models import User
 from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
 

@@ -3,6 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+from samenwerking.wijkoverzicht import urls as wijkoverzicht_urls
+from wijken import urls as wijken_urls
+
 from . import views
 
 admin.site.site_header = "ZIO wijksamenwerking – beheer"
@@ -17,7 +20,7 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezond/", views.health, name="health"),
-    path("", include("wijken.urls")),
+    path("", include(([*wijken_urls.urlpatterns, *wijkoverzicht_urls.urlpatterns], "wijken"))),
     path("", include("samenwerking.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("rapportages/", include("monitoring.rapportage.urls")),

@@ -34,3 +34,7 @@ class Functie(models.TextChoices):
     PRAKTIJKHOUDER = "praktijkhouder", _("Praktijkhouder")
     POH = "poh", _("Praktijkondersteuner")
     ASSISTENT = "assistent", _("Doktersassistent")
+
+
+# Practice staff who act for the practice in a verband (DOMAIN.md: praktijkmanager / huisarts).
+BEWERKENDE_FUNCTIES = (Functie.PRAKTIJKMANAGER, Functie.HUISARTS, Functie.PRAKTIJKHOUDER)

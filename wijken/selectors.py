@@ -1,22 +1,21 @@
-"""Reads of the geography and the sociale kaart, scoped to the user."""
+"""Reads of the geography and the sociale kaart, scoped to the user.
+
+The pages that add the verbanden to the geography (wijk list and detail, praktijk detail, gebied
+overview) live a floor up, in ``samenwerking.wijkoverzicht``: they start from the querysets here and
+add their own annotations and prefetches.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samenwerking.constants import KnelpuntSoort, KnelpuntStatus, OverlegStatus, VerbandSoort
-from samenwerking.models import Afgevaardigde, Knelpunt, Overleg, PartnerInventarisatie, Samenwerkingsverband
-from samenwerking.selectors import verband_annotated
 from zio_portal.db import SubqueryCount
 from zio_portal.history import Wijziging, wijzigingen
 from zio_portal.models import User
 
-from .constants import KERN_BEROEPSGROEPEN, Beroepsgroep
+from .constants import Beroepsgroep
 from .filters import PartnerFilterSet
 from .models import Contactpersoon, Gebied, Partner, Praktijk, Wijk, WijkToewijzing
 
@@ -30,18 +29,15 @@ def wijk_list(*, user: User) -> QuerySet[Wijk]:
             aantal_praktijken=SubqueryCount(
                 Praktijk.objects.filter(wijk=OuterRef("pk"), actief=True).values("pk")
             ),
-            aantal_verbanden=SubqueryCount(
-                Samenwerkingsverband.objects.filter(wijk=OuterRef("pk"), actief=True).values("pk")
-            ),
             aantal_partners=SubqueryCount(Partner.objects.filter(wijken=OuterRef("pk")).values("pk")),
         )
         .order_by("gebied__gemeente__naam", "gebied__naam", "naam")
     )
 
 
-def wijk_get(*, user: User, pk: int) -> Wijk:
-    """One wijk with its practices, partners and verbanden, or 404 outside the user's scope."""
-    qs = (
+def wijk_detail_queryset(*, user: User) -> QuerySet[Wijk]:
+    """The visible wijken with their gebied, practices and partners prefetched (for a detail page)."""
+    return (
         Wijk.objects.zichtbaar_voor(user)
         .select_related("gebied__gemeente")
         .prefetch_related(
@@ -51,10 +47,8 @@ def wijk_get(*, user: User, pk: int) -> Wijk:
                 "partners",
                 queryset=Partner.objects.prefetch_related("contactpersonen").order_by("beroepsgroep", "naam"),
             ),
-            Prefetch("verbanden", queryset=verband_annotated().filter(actief=True)),
         )
     )
-    return get_object_or_404(qs, pk=pk)
 
 
 def wijk_basis_get(*, user: User, pk: int) -> Wijk:
@@ -62,9 +56,9 @@ def wijk_basis_get(*, user: User, pk: int) -> Wijk:
     return get_object_or_404(Wijk.objects.zichtbaar_voor(user).select_related("gebied__gemeente"), pk=pk)
 
 
-def praktijk_get(*, user: User, pk: int) -> Praktijk:
-    """One practice with its wijk history, contacts and verbanden, or 404 outside the user's scope."""
-    qs = (
+def praktijk_detail_queryset(*, user: User) -> QuerySet[Praktijk]:
+    """The visible practices with their wijk, wijk history, contacts and staff prefetched."""
+    return (
         Praktijk.objects.zichtbaar_voor(user)
         .select_related("wijk__gebied__gemeente")
         .prefetch_related(
@@ -76,10 +70,8 @@ def praktijk_get(*, user: User, pk: int) -> Praktijk:
                 ),
             ),
             Prefetch("medewerkers__user"),
-            Prefetch("verbanden", queryset=verband_annotated()),
         )
     )
-    return get_object_or_404(qs, pk=pk)
 
 
 def gebied_list(*, user: User) -> QuerySet[Gebied]:
@@ -92,9 +84,6 @@ def gebied_list(*, user: User) -> QuerySet[Gebied]:
             aantal_wijken=SubqueryCount(Wijk.objects.filter(gebied=OuterRef("pk")).values("pk")),
             aantal_praktijken=SubqueryCount(
                 Praktijk.objects.filter(wijk__gebied=OuterRef("pk"), actief=True).values("pk")
-            ),
-            aantal_verbanden=SubqueryCount(
-                Samenwerkingsverband.objects.filter(wijk__gebied=OuterRef("pk"), actief=True).values("pk")
             ),
         )
         .order_by("gemeente__naam", "naam")
@@ -130,123 +119,6 @@ def sociale_kaart(*, wijk: Wijk, filters=None) -> PartnerFilterSet:
     return PartnerFilterSet(filters, queryset=qs)
 
 
-@dataclass
-class WsvRegel:
-    """One WSV in the gebied overview, with its delegates per kern-beroepsgroep."""
-
-    verband: Samenwerkingsverband
-    afgevaardigden: dict[str, Afgevaardigde]
-    vacatures: list[str]
-
-    @property
-    def verwacht_tot_nu(self) -> int:
-        """Meetings the norm expects by today (pro rata: about four a year means one a quarter)."""
-        vandaag = timezone.localdate()
-        return int(self.verband.overleggen_per_jaar * vandaag.timetuple().tm_yday / 365)
-
-    @property
-    def achter_op_norm(self) -> bool:
-        return self.verband.overleggen_dit_jaar < self.verwacht_tot_nu
-
-    @property
-    def samenstelling(self) -> list[tuple[str, Afgevaardigde | None, bool]]:
-        """(beroepsgroep, its active delegate or None, whether it must always be linked)."""
-        return [
-            (groep.label, self.afgevaardigden.get(groep), groep == Beroepsgroep.SOCIAAL_DOMEIN)
-            for groep in KERN_BEROEPSGROEPEN
-        ]
-
-    @property
-    def sociaal_domein_ontbreekt(self) -> bool:
-        return Beroepsgroep.SOCIAAL_DOMEIN in self.vacatures
-
-
-def gebied_overzicht(*, user: User, pk: int) -> tuple[Gebied, list[WsvRegel]]:
-    """A gebied with each WSV: composition, last/next meeting, meetings this year, open actions and
-    knelpunten, in a fixed number of queries."""
-    gebied = get_object_or_404(Gebied.objects.zichtbaar_voor(user).select_related("gemeente"), pk=pk)
-    verbanden = list(
-        verband_annotated()
-        .filter(wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True)
-        .annotate(
-            laatste_overleg=Subquery(
-                Overleg.objects.filter(
-                    verband=OuterRef("pk"), status=OverlegStatus.GEHOUDEN, datum__lte=timezone.localdate()
-                )
-                .order_by("-datum")
-                .values("datum")[:1]
-            ),
-            # The overview links to the last meeting (the next one: verband_annotated).
-            laatste_overleg_pk=Subquery(
-                Overleg.objects.filter(
-                    verband=OuterRef("pk"), status=OverlegStatus.GEHOUDEN, datum__lte=timezone.localdate()
-                )
-                .order_by("-datum")
-                .values("pk")[:1]
-            ),
-            open_knelpunten=SubqueryCount(
-                Knelpunt.objects.filter(
-                    verband=OuterRef("pk"), status=KnelpuntStatus.OPEN, soort=KnelpuntSoort.KNELPUNT
-                ).values("pk")
-            ),
-        )
-        .order_by("wijk__naam")
-    )
-    per_verband: dict[int, dict[str, Afgevaardigde]] = {v.pk: {} for v in verbanden}
-    for a in Afgevaardigde.objects.filter(verband__in=verbanden, einde_op__isnull=True).select_related(
-        "contactpersoon__partner", "contactpersoon__praktijk"
-    ):
-        per_verband[a.verband_id][a.beroepsgroep] = a
-    regels = [
-        WsvRegel(
-            verband=v,
-            afgevaardigden=per_verband[v.pk],
-            vacatures=[g for g in KERN_BEROEPSGROEPEN if g not in per_verband[v.pk]],
-        )
-        for v in verbanden
-    ]
-    return gebied, regels
-
-
 def partners_van_wijk(*, wijk: Wijk) -> list[Partner]:
     """The partners on the sociale kaart of a wijk, in the handreiking's order of beroepsgroepen."""
     return list(sociale_kaart(wijk=wijk).qs)
-
-
-def praktijk_inventarisatie(*, praktijk: Praktijk) -> tuple[list[Partner], dict[int, PartnerInventarisatie]]:
-    """The partners of the practice's wijk and what the practice filled in for each."""
-    partners = partners_van_wijk(wijk=praktijk.wijk)
-    ingevuld = {i.partner_id: i for i in PartnerInventarisatie.objects.filter(praktijk=praktijk)}
-    return partners, ingevuld
-
-
-@dataclass
-class InventarisatieMatrix:
-    """The inventories of all practices of a wijk side by side, per partner."""
-
-    praktijken: list[Praktijk]
-    rijen: list[tuple[Partner, list[PartnerInventarisatie | None]]]
-
-    @property
-    def notities(self) -> list[PartnerInventarisatie]:
-        return [
-            cel
-            for _partner, cellen in self.rijen
-            for cel in cellen
-            if cel is not None and (cel.knelpunten or cel.goede_voorbeelden)
-        ]
-
-
-def wijk_inventarisatie(*, wijk: Wijk) -> InventarisatieMatrix:
-    praktijken = list(Praktijk.objects.filter(wijk=wijk, actief=True).order_by("naam"))
-    partners = partners_van_wijk(wijk=wijk)
-    cellen = {
-        (i.praktijk_id, i.partner_id): i
-        for i in PartnerInventarisatie.objects.filter(praktijk__in=praktijken).select_related(
-            "praktijk", "partner"
-        )
-    }
-    return InventarisatieMatrix(
-        praktijken=praktijken,
-        rijen=[(p, [cellen.get((pr.pk, p.pk)) for pr in praktijken]) for p in partners],
-    )

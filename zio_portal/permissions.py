@@ -1,19 +1,16 @@
-"""The portal's role predicates, and the object permissions of wijken and samenwerking (the ``rules``
-package; the monitoring's are in monitoring/rules.py, on these predicates).
+"""The role predicates every app's rules are built on (the ``rules`` package).
+
+Each app keeps its own permissions in its ``rules.py`` (wijken, samenwerking, monitoring), built on
+these predicates; this kernel module knows the roles but nothing of the apps' models.
 
 Views ask ``user.has_perm("app.action_model", obj)``. What a user may *see* is decided by the models'
 ``zichtbaar_voor(user)`` querysets, so list pages and detail pages cannot disagree; what a user may
-*change* is decided here. The per-role URL test and tests/zio_portal/test_permissions.py check both.
+*change* is decided by the rules. The per-role URL test and tests/zio_portal/test_permissions.py check both.
 """
 
 import rules
 
-from samenwerking.constants import VerbandSoort
-from wijken.constants import Functie
 from zio_portal.constants import REGIO_ROLLEN, Rol
-
-# Practice staff who act for the practice in a verband (DOMAIN.md: praktijkmanager / huisarts).
-BEWERKENDE_FUNCTIES = (Functie.PRAKTIJKMANAGER, Functie.HUISARTS, Functie.PRAKTIJKHOUDER)
 
 
 @rules.predicate
@@ -57,133 +54,3 @@ def zichtbaar(user, obj) -> bool:
 @rules.predicate
 def werkt_bij_praktijk(user, praktijk) -> bool:
     return user.is_authenticated and praktijk is not None and praktijk.medewerkers.filter(user=user).exists()
-
-
-@rules.predicate
-def leidt_gebied_van_verband(user, verband) -> bool:
-    return verband is not None and verband.wijk.gebied.gebiedsmanagers.filter(pk=user.pk).exists()
-
-
-@rules.predicate
-def is_lid_van_verband(user, verband) -> bool:
-    """The user acts for a practice (as PM, huisarts or praktijkhouder) that takes part in the verband."""
-    return (
-        verband is not None
-        and verband.deelnames.filter(
-            praktijk__medewerkers__user=user,
-            praktijk__medewerkers__functie__in=BEWERKENDE_FUNCTIES,
-            uitgetreden_op__isnull=True,
-        ).exists()
-    )
-
-
-@rules.predicate
-def is_wsv(user, verband) -> bool:
-    return verband is not None and verband.soort == VerbandSoort.MULTIDISCIPLINAIR
-
-
-mag_verband_wijzigen = (
-    is_beheerder
-    | (is_gebiedsmanager & is_wsv & leidt_gebied_van_verband)
-    | (is_praktijkmedewerker & ~is_wsv & is_lid_van_verband)
-)
-
-
-@rules.predicate
-def mag_verband_van_afspraak_wijzigen(user, afspraak) -> bool:
-    """Agreements follow the rights on their verband."""
-    return afspraak is not None and mag_verband_wijzigen.test(user, afspraak.verband)
-
-
-# --- wijken ----------------------------------------------------------------------------------------
-# The gebied overview (all WSVs of a gebied, their composition and meetings): who leads or oversees it.
-rules.add_perm("wijken.view_gebied_overzicht", heeft_regio_rol | (is_gebiedsmanager & zichtbaar))
-
-
-@rules.predicate
-def werkt_bewerkend_bij_praktijk(user, praktijk) -> bool:
-    """The user acts for this practice (as PM, huisarts or praktijkhouder)."""
-    return (
-        praktijk is not None
-        and praktijk.medewerkers.filter(user=user, functie__in=BEWERKENDE_FUNCTIES).exists()
-    )
-
-
-# The practice's inventory of first-line partners (WSV Plan phase): the practice fills it in, the
-# gebiedsmanager collects the inventories of the gebied.
-rules.add_perm(
-    "wijken.view_inventarisatie", heeft_regio_rol | (is_gebiedsmanager & zichtbaar) | werkt_bij_praktijk
-)
-rules.add_perm(
-    "wijken.change_inventarisatie", is_beheerder | (is_praktijkmedewerker & werkt_bewerkend_bij_praktijk)
-)
-rules.add_perm("wijken.view_wijk_inventarisatie", heeft_regio_rol | (is_gebiedsmanager & zichtbaar))
-
-# --- samenwerking ----------------------------------------------------------------------------------
-rules.add_perm("samenwerking.view_samenwerkingsverband", zichtbaar)
-rules.add_perm("samenwerking.change_samenwerkingsverband", mag_verband_wijzigen)
-rules.add_perm("samenwerking.view_afspraak", zichtbaar)
-rules.add_perm("samenwerking.change_afspraak", mag_verband_van_afspraak_wijzigen)
-
-
-@rules.predicate
-def werkt_bewerkend_bij_praktijk_van_uitvoering(user, uitvoering) -> bool:
-    """The user acts (PM, huisarts, praktijkhouder) for the practice of this AfspraakPraktijk row."""
-    return (
-        uitvoering is not None
-        and uitvoering.praktijk.medewerkers.filter(user=user, functie__in=BEWERKENDE_FUNCTIES).exists()
-    )
-
-
-# A practice records only its own implementation of an agreement.
-rules.add_perm(
-    "samenwerking.change_afspraakpraktijk",
-    is_beheerder | (is_praktijkmedewerker & werkt_bewerkend_bij_praktijk_van_uitvoering),
-)
-
-
-# --- WSV: terugkoppeling aan de projectleider (Check/Act) ------------------------------------------
-@rules.predicate
-def leidt_gebied_van_terugkoppeling(user, terugkoppeling) -> bool:
-    return terugkoppeling is not None and terugkoppeling.gebied.gebiedsmanagers.filter(pk=user.pk).exists()
-
-
-@rules.predicate
-def terugkoppeling_is_concept(user, terugkoppeling) -> bool:
-    return terugkoppeling is not None and terugkoppeling.status == "concept"
-
-
-@rules.predicate
-def terugkoppeling_is_verzonden(user, terugkoppeling) -> bool:
-    return terugkoppeling is not None and terugkoppeling.status == "verzonden"
-
-
-rules.add_perm("samenwerking.view_gebiedterugkoppeling", zichtbaar)
-# A gebiedsmanager drafts the terugkoppelingen of their own gebieden (the form offers only those).
-rules.add_perm("samenwerking.add_gebiedterugkoppeling", is_beheerder | is_gebiedsmanager)
-# Until it is sent: the gebiedsmanager of the gebied edits it; afterwards it is read-only.
-rules.add_perm(
-    "samenwerking.change_gebiedterugkoppeling",
-    terugkoppeling_is_concept & (is_beheerder | (is_gebiedsmanager & leidt_gebied_van_terugkoppeling)),
-)
-# The projectleider marks what goes to the RESV, once it was sent.
-rules.add_perm(
-    "samenwerking.resv_gebiedterugkoppeling", terugkoppeling_is_verzonden & (is_beheerder | is_projectleider)
-)
-# All gebieden side by side and the RESV selection: the region roles.
-rules.add_perm("samenwerking.view_terugkoppeling_overzicht", heeft_regio_rol)
-
-
-# --- Overleggen (issue 4): WSV meetings follow the rights on their verband ---------------------------
-@rules.predicate
-def mag_verband_van_overleg_wijzigen(user, overleg) -> bool:
-    """The gebiedsmanager of the WSV's gebied (and the beheerder) run its meetings."""
-    return (
-        overleg is not None
-        and is_wsv.test(user, overleg.verband)
-        and mag_verband_wijzigen.test(user, overleg.verband)
-    )
-
-
-rules.add_perm("samenwerking.view_overleg", zichtbaar)
-rules.add_perm("samenwerking.change_overleg", mag_verband_van_overleg_wijzigen)

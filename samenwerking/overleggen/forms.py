@@ -10,8 +10,8 @@ from wijken.models import Contactpersoon
 from zio_portal.models import User
 
 from ..constants import Aanwezig, KnelpuntSoort
-from ..forms import DatumInput
 from ..models import Overleg
+from ..widgets import DatumInput
 
 
 class TijdInput(forms.TimeInput):

@@ -8,7 +8,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from . import services
+from . import herinneringen, services
 
 logger = logging.getLogger(__name__)
 
@@ -45,3 +45,15 @@ def notulen_pdf_task(self, overleg_id: int) -> None:
 def uitnodiging_task(overleg_id: int, volgnummer: int) -> int:
     """Mail the invitation (.ics attached) to the delegates; already-mailed addresses are skipped."""
     return services.uitnodiging_mailen(overleg_id=overleg_id, volgnummer=volgnummer)
+
+
+# The name is the one in the beat schedule (CELERY_BEAT_SCHEDULE), from before the workflows had packages.
+@shared_task(
+    name="samenwerking.tasks.actiepunt_herinneringen_task",
+    acks_late=True,
+    soft_time_limit=300,
+    time_limit=360,
+)
+def actiepunt_herinneringen_task() -> int:
+    """Daily: one digest per action owner about actions due soon or just past due; a rerun sends nothing."""
+    return herinneringen.actiepunt_herinneringen_versturen()

@@ -59,10 +59,9 @@ class OverlegCreateView(ServiceFoutenMixin, FormView):
     form_class = OverlegForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.verband = selectors.wsv_get(user=request.user, pk=kwargs["pk"])
-            if not request.user.has_perm("samenwerking.change_samenwerkingsverband", self.verband):
-                raise PermissionDenied
+        self.verband = selectors.wsv_get(user=request.user, pk=kwargs["pk"])
+        if not request.user.has_perm("samenwerking.change_samenwerkingsverband", self.verband):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
@@ -97,11 +96,10 @@ class OverlegUpdateView(ServiceFoutenMixin, FormView):
     form_class = OverlegForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.overleg = _overleg_voor_wijziging(request, kwargs["pk"])
-            if self.overleg.notulen_definitief_op:
-                messages.warning(request, _("De notulen zijn definitief; het overleg ligt vast."))
-                return HttpResponseRedirect(_detail_url(self.overleg))
+        self.overleg = _overleg_voor_wijziging(request, kwargs["pk"])
+        if self.overleg.notulen_definitief_op:
+            messages.warning(request, _("De notulen zijn definitief; het overleg ligt vast."))
+            return HttpResponseRedirect(_detail_url(self.overleg))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -10,10 +10,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from portaal.demo import DEMO_WACHTWOORD
-from samenwerking import selectors
 from samenwerking.constants import TerugkoppelingStatus, VerbandSoort
 from samenwerking.models import Afgevaardigde, GebiedTerugkoppeling, Knelpunt, Samenwerkingsverband
-from samenwerking.services import TERUGKOPPELING_MAIL_SOORT
+from samenwerking.samenstelling import selectors
+from samenwerking.terugkoppeling.services import TERUGKOPPELING_MAIL_SOORT
 from wijken.models import Gebied
 from zio_portal.models import VerzondenHerinnering
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from samenwerking import services
 from samenwerking.models import Afgevaardigde
+from samenwerking.samenstelling import services
 from tests.samenwerking.factories import AfgevaardigdeFactory
 from tests.wijken.factories import ContactpersoonFactory, PartnerFactory
 from wijken.constants import Beroepsgroep

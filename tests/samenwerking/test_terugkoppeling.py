@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samenwerking import services
 from samenwerking.constants import ActiepuntStatus, KnelpuntStatus, OverlegStatus, TerugkoppelingStatus
 from samenwerking.models import ActiepuntHerinnering, Besluitvorming, GebiedTerugkoppeling
+from samenwerking.overleggen import herinneringen
 from samenwerking.tasks import actiepunt_herinneringen_task, terugkoppeling_verzonden_mail_task
+from samenwerking.terugkoppeling import services
 from tests.samenwerking.factories import ActiepuntFactory, KnelpuntFactory, OverlegFactory, WsvFactory
 from tests.wijken.factories import ContactpersoonFactory, GebiedFactory, WijkFactory
 
@@ -312,21 +313,23 @@ def test_actiepunt_reminders_once_before_and_once_after_the_deadline(world, user
         afgerond_op=vandaag,
     )
 
-    assert services.actiepunt_herinneringen_versturen(vandaag=vandaag) == 2, "a digest per person"
+    assert herinneringen.actiepunt_herinneringen_versturen(vandaag=vandaag) == 2, "a digest per person"
     per_adres = {m.to[0]: m for m in mail.outbox}
     assert set(per_adres) == {"gm@example.nl", "delegate@example.nl"}
     body = per_adres["gm@example.nl"].body
     assert binnenkort.omschrijving in body and verlopen.omschrijving in body and "verstreken" in body
     assert body.count("http") == 2, "only the two due, open actions of this owner"
 
-    assert services.actiepunt_herinneringen_versturen(vandaag=vandaag) == 0, (
+    assert herinneringen.actiepunt_herinneringen_versturen(vandaag=vandaag) == 0, (
         "the job ran twice: no second mail"
     )
     assert len(mail.outbox) == 2
     # After the deadlines passed, the actions reminded "before" get their one "after" reminder (the
     # gebiedsmanager's and the delegate's); the action already reminded "after" is not repeated.
     assert (
-        services.actiepunt_herinneringen_versturen(vandaag=binnenkort.deadline + datetime.timedelta(days=1))
+        herinneringen.actiepunt_herinneringen_versturen(
+            vandaag=binnenkort.deadline + datetime.timedelta(days=1)
+        )
         == 2
     )
     assert ActiepuntHerinnering.objects.filter(actiepunt=binnenkort).count() == 2

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from monitoring.models import Praktijkbezoek, Respons
 from portaal.demo import DEMO_LOGINS, DEMO_WACHTWOORD
+from samenwerking.afspraken.forms import AfspraakForm
 from samenwerking.constants import AfspraakStatus, VerbandSoort
-from samenwerking.forms import AfspraakForm
 from samenwerking.models import Afgevaardigde, Afspraak, Samenwerkingsverband
 from wijken.constants import KERN_BEROEPSGROEPEN
 from wijken.models import Gemeente, Praktijk, Wijk

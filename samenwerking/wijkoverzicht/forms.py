@@ -1,7 +1,9 @@
+"""Forms of the partner inventory; they shape input and leave the writes to the service."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.constants import SamenwerkingMate
+from ..constants import SamenwerkingMate
 
 
 class InventarisatieRegelForm(forms.Form):

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wijken.models import Praktijk, Wijk
 from zio_portal.models import User
 
-from .constants import AfspraakStatus
-from .models import Afspraak, Samenwerkingsverband, Thema
+from ..constants import AfspraakStatus
+from ..models import Afspraak, Samenwerkingsverband, Thema
 
 EVALUATIE_BINNEN_DAGEN = 14
 

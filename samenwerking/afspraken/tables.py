@@ -1,4 +1,4 @@
-"""Tables of the samenwerking app (django-tables2): sortable, paginated."""
+"""The table of the afspraken list (django-tables2): sortable, paginated."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .constants import AfspraakStatus
-from .models import Afspraak, Samenwerkingsverband
+from ..constants import AfspraakStatus
+from ..models import Afspraak
 
 
 class AfspraakTable(tables.Table):
@@ -56,22 +56,3 @@ class AfspraakTable(tables.Table):
         if record.status == AfspraakStatus.ACTIEF and value < timezone.localdate():
             return format_html('{} <span class="badge text-bg-danger">{}</span>', tekst, _("verlopen"))
         return tekst
-
-
-class VerbandTable(tables.Table):
-    naam = tables.Column(verbose_name=_("Verband"), linkify=("samenwerking:verband-detail", [tables.A("pk")]))
-    wijk = tables.Column(verbose_name=_("Wijk"), accessor="wijk__naam", order_by=("wijk__naam",))
-    soort = tables.Column(verbose_name=_("Soort"))
-    huidige_stap_nummer = tables.TemplateColumn(
-        verbose_name=_("PDCA-stap"),
-        template_name="samenwerking/includes/pdca_cel.html",
-        orderable=True,
-    )
-    aantal_praktijken = tables.Column(verbose_name=_("Praktijken"), attrs={"td": {"class": "text-end"}})
-    aantal_afspraken = tables.Column(verbose_name=_("Actieve afspraken"), attrs={"td": {"class": "text-end"}})
-
-    class Meta:
-        model = Samenwerkingsverband
-        fields = ("naam", "wijk", "soort", "huidige_stap_nummer", "aantal_praktijken", "aantal_afspraken")
-        attrs = {"class": "table table-sm table-hover align-middle"}
-        empty_text = _("Geen verbanden.")

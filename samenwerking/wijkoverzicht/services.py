@@ -1,4 +1,4 @@
-"""Writes of the wijken app: a practice's inventory of its first-line partners (WSV Plan phase)."""
+"""Writes of the partner inventory: a practice's inventory of its first-line partners (WSV Plan phase)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from samenwerking.models import PartnerInventarisatie
+from wijken.models import Partner, Praktijk
 from zio_portal.models import User
 
-from .models import Partner, Praktijk
+from ..models import PartnerInventarisatie
 
 
 @dataclass

@@ -1,0 +1,169 @@
+"""The pages that show the geography with its verbanden: the wijk list and detail, the praktijk detail,
+the gebied overview of the WSVs, and the partner inventories. Their URLs sit in the ``wijken``
+namespace (composed in the project url module); the code lives here, a floor above ``wijken``."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from wijken import selectors as wijken_selectors
+from wijken.constants import Beroepsgroep
+
+from . import selectors, services
+from .forms import InventarisatieFormSet
+
+
+class WijkListView(ListView):
+    """The wijken in the user's scope, grouped by gebied."""
+
+    template_name = "samenwerking/wijkoverzicht/wijk_list.html"
+    context_object_name = "wijken"
+
+    def get_queryset(self):
+        return selectors.wijk_list(user=self.request.user)
+
+
+class WijkDetailView(DetailView):
+    """A wijk: its practices, verbanden and sociale kaart."""
+
+    template_name = "samenwerking/wijkoverzicht/wijk_detail.html"
+    context_object_name = "wijk"
+
+    def get_object(self, queryset=None):
+        return selectors.wijk_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        per_groep = defaultdict(list)
+        for partner in self.object.partners.all():
+            per_groep[partner.beroepsgroep].append(partner)
+        context["mag_inventarisatie_zien"] = self.request.user.has_perm(
+            "wijken.view_wijk_inventarisatie", self.object
+        )
+        context["sociale_kaart"] = [
+            (label, per_groep[value]) for value, label in Beroepsgroep.choices if per_groep.get(value)
+        ]
+        return context
+
+
+class PraktijkDetailView(DetailView):
+    """A practice: address, wijk (and its history), contacts, verbanden."""
+
+    template_name = "samenwerking/wijkoverzicht/praktijk_detail.html"
+    context_object_name = "praktijk"
+
+    def get_object(self, queryset=None):
+        return selectors.praktijk_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            wijzigingen=wijken_selectors.praktijk_wijzigingen(praktijk=self.object),
+            mag_inventarisatie_zien=self.request.user.has_perm("wijken.view_inventarisatie", self.object),
+            **kwargs,
+        )
+
+
+class GebiedOverzichtView(TemplateView):
+    """The gebiedsmanager's overview of the WSVs of a gebied: composition, meetings against the norm,
+    open actions and knelpunten."""
+
+    template_name = "samenwerking/wijkoverzicht/gebied_overzicht.html"
+
+    def get_context_data(self, **kwargs):
+        gebied, regels = selectors.gebied_overzicht(user=self.request.user, pk=self.kwargs["pk"])
+        if not self.request.user.has_perm("wijken.view_gebied_overzicht", gebied):
+            raise PermissionDenied
+        return super().get_context_data(gebied=gebied, regels=regels, **kwargs)
+
+
+class PraktijkInventarisatieView(View):
+    """WSV Plan phase: the practice records with which partners it already, partly or not yet works,
+    the knelpunten in those collaborations and good examples."""
+
+    template_name = "samenwerking/wijkoverzicht/praktijk_inventarisatie.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.praktijk = selectors.praktijk_get(user=request.user, pk=kwargs["pk"])
+        if not request.user.has_perm("wijken.view_inventarisatie", self.praktijk):
+            raise PermissionDenied
+        self.mag_wijzigen = request.user.has_perm("wijken.change_inventarisatie", self.praktijk)
+        self.partners, self.ingevuld = selectors.praktijk_inventarisatie(praktijk=self.praktijk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _initial(self) -> list[dict]:
+        initial = []
+        for partner in self.partners:
+            item = self.ingevuld.get(partner.pk)
+            initial.append(
+                {
+                    "partner": partner.pk,
+                    "mate": item.mate if item else "",
+                    "knelpunten": item.knelpunten if item else "",
+                    "goede_voorbeelden": item.goede_voorbeelden if item else "",
+                }
+            )
+        return initial
+
+    def _render(self, formset):
+        regels = list(zip(self.partners, formset.forms, strict=True))
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "praktijk": self.praktijk,
+                "formset": formset,
+                "regels": regels,
+                "mag_wijzigen": self.mag_wijzigen,
+                "ingevuld": self.ingevuld,
+            },
+        )
+
+    def get(self, request, pk):
+        return self._render(InventarisatieFormSet(initial=self._initial()))
+
+    def post(self, request, pk):
+        if not self.mag_wijzigen:
+            raise PermissionDenied
+        formset = InventarisatieFormSet(request.POST, initial=self._initial())
+        per_pk = {p.pk: p for p in self.partners}
+        if formset.is_valid() and len(formset.forms) == len(self.partners):
+            regels = []
+            for form in formset.forms:
+                partner = per_pk.get(form.cleaned_data["partner"])
+                if partner is None:  # a partner not on this wijk's sociale kaart: a tampered form
+                    raise PermissionDenied
+                regels.append(
+                    services.InventarisatieRegel(
+                        partner=partner,
+                        mate=form.cleaned_data["mate"],
+                        knelpunten=form.cleaned_data["knelpunten"],
+                        goede_voorbeelden=form.cleaned_data["goede_voorbeelden"],
+                    )
+                )
+            aantal = services.inventarisatie_opslaan(praktijk=self.praktijk, regels=regels, door=request.user)
+            messages.success(
+                request, _("De inventarisatie is bewaard: %(aantal)s partners ingevuld.") % {"aantal": aantal}
+            )
+            return redirect("wijken:praktijk-inventarisatie", pk=self.praktijk.pk)
+        messages.error(request, _("Niet bewaard: verbeter de gemarkeerde velden."))
+        return self._render(formset)
+
+
+class WijkInventarisatieView(DetailView):
+    """For the gebiedsmanager: the inventories of the wijk's practices side by side, per partner."""
+
+    template_name = "samenwerking/wijkoverzicht/wijk_inventarisatie.html"
+    context_object_name = "wijk"
+
+    def get_object(self, queryset=None):
+        wijk = wijken_selectors.wijk_basis_get(user=self.request.user, pk=self.kwargs["pk"])
+        if not self.request.user.has_perm("wijken.view_wijk_inventarisatie", wijk):
+            raise PermissionDenied
+        return wijk
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(matrix=selectors.wijk_inventarisatie(wijk=self.object), **kwargs)
