@@ -75,9 +75,7 @@ class _Lezer(HTMLParser):
             return
         if tag == "input":
             soort = a.get("type", "text").lower()
-            self.huidig.velden.append(
-                Veld(a["name"], soort, a.get("value", ""), aangevinkt="checked" in a)
-            )
+            self.huidig.velden.append(Veld(a["name"], soort, a.get("value", ""), aangevinkt="checked" in a))
         elif tag == "button":
             self.huidig.velden.append(Veld(a["name"], "submit", a.get("value", "")))
         elif tag == "select":

@@ -43,7 +43,8 @@ def test_submit_button_is_disabled_while_the_besluit_is_saved(page, world):
             window.__gemeten = true;
             setTimeout(() => {
                 const knop = e.target.querySelector("button[type=submit]");
-                console.log("knop-disabled=" + knop.disabled + " aria-busy=" + e.target.getAttribute("aria-busy"));
+                const bezig = e.target.getAttribute("aria-busy");
+                console.log("knop-disabled=" + knop.disabled + " aria-busy=" + bezig);
                 e.target.requestSubmit();
                 console.log("tweede-poging-gedaan");
             }, 50);
