@@ -29,6 +29,8 @@ class Command(BaseCommand):
         except BackupFout as fout:
             raise CommandError(str(fout)) from fout
         m = resultaat.manifest
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             f"Back-up geschreven: {resultaat.archief} ({resultaat.archief.stat().st_size:,} bytes) in "
             f"{resultaat.seconden:.1f} s\n"

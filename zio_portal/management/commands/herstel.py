@@ -38,6 +38,8 @@ class Command(BaseCommand):
         except BackupFout as fout:
             raise CommandError(str(fout)) from fout
         m = resultaat.manifest
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             f"Hersteld uit {archief} in {resultaat.seconden:.1f} s: {len(m['tabellen'])} tabellen, "
             f"{resultaat.rijen:,} rijen, {len(m['bestanden'])} privébestanden "
