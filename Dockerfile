@@ -21,6 +21,14 @@ RUN apt-get update \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 \
     && rm -rf /var/lib/apt/lists/*
 
+# manage.py backup / herstel run pg_dump and pg_restore: the client must be as new as the server
+# (postgres:16 in docker-compose.yml), so it comes from the PostgreSQL project's Debian repository.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-common \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install -y --no-install-recommends postgresql-client-16 \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --system --create-home --uid 10001 zio
 WORKDIR /app
 

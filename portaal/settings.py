@@ -288,3 +288,22 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Betrouwbaarheid: forms sent once, the embedded SQLite under concurrent writers -------------
+# Kept together at the end so it moves as one block. Every POST form gets a token that is let
+# through once (zio_portal/eenmalig.py); a repeat waits up to FORMULIER_WACHTTIJD seconds for the
+# first request's outcome and gets that.
+MIDDLEWARE.append("zio_portal.eenmalig.EenmaligVerzendenMiddleware")
+FORMULIER_WACHTTIJD = env.int("FORMULIER_WACHTTIJD", default=10)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the worker write to one file: WAL lets readers run beside a writer, a writer
+    # waits (timeout, seconds) for another instead of failing, and IMMEDIATE takes the write lock when
+    # a transaction starts, so two read-then-write transactions cannot deadlock into "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+# end of the Betrouwbaarheid block

@@ -144,3 +144,24 @@ def test_dockerignore_keeps_local_state_out_of_the_image():
     ignored = (ROOT / ".dockerignore").read_text().split()
     for entry in (".git", ".venv", "node_modules", "var", ".env"):
         assert entry in ignored
+
+
+def test_backup_is_a_one_off_service_with_the_private_files_and_a_backup_folder(compose, services):
+    backup = services["backup"]
+    assert backup["build"] == "." and backup.get("profiles") == ["backup"], "only started on purpose"
+    assert backup["restart"] == "no"
+    args = shlex.split(_command(backup))
+    assert args[:3] == ["python", "manage.py", "backup"]
+    assert args[args.index("--map") + 1] == "/backups"
+    from django.core.management import get_commands
+
+    assert {"backup", "herstel"} <= set(get_commands())
+    # The same private volume web and worker write to, and a folder on the host for the archives.
+    private = _environment(backup)["PRIVATE_MEDIA_ROOT"]
+    web_private = next(v.split(":")[0] for v in services["web"]["volumes"] if v.split(":")[1] == private)
+    assert f"{web_private}:{private}" in backup["volumes"]
+    assert any(v.endswith(":/backups") for v in backup["volumes"])
+    assert backup["depends_on"]["db"]["condition"] == "service_healthy"
+    # pg_dump of the image must be as new as the server it dumps.
+    server = services["db"]["image"].split(":")[1].split(".")[0]
+    assert f"postgresql-client-{server}" in (ROOT / "Dockerfile").read_text()

@@ -7,3 +7,6 @@ class ZioPortalConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, permissions  # noqa: F401  (register the system check and the rules)
+        from .invoer import stuurtekens_weigeren
+
+        stuurtekens_weigeren()

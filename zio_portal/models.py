@@ -62,3 +62,6 @@ class VerzondenHerinnering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort} {self.sleutel} → {self.ontvanger}"
+
+
+from .eenmalig import FormulierVerzending  # noqa: E402,F401  (the model lives beside its middleware)
