@@ -45,7 +45,8 @@ class GelijktijdigeWijziging(Exception):
 
 
 def _datums_controleren(*, afspraak: Afspraak, opgeslagen: dict | None = None) -> None:
-    """T and the next evaluation: both chosen, and not in the past unless kept as they were stored."""
+    """T and the next evaluation: both chosen, not in the past unless kept as they were stored, and
+    the evaluation by T."""
     opgeslagen = opgeslagen or {}
     vandaag = timezone.localdate()
     fouten = {}
@@ -54,10 +55,13 @@ def _datums_controleren(*, afspraak: Afspraak, opgeslagen: dict | None = None) -
         fouten["tijdgebonden"] = _(
             "Deze datum ligt in het verleden. Kies een datum waarop de afspraak nog gerealiseerd kan worden."
         )
-    if afspraak.evaluatie_op is None:
+    evaluatie = afspraak.evaluatie_op
+    if evaluatie is None:
         fouten["evaluatie_op"] = _("Kies wanneer de afspraak wordt geëvalueerd.")
-    elif afspraak.evaluatie_op < vandaag and afspraak.evaluatie_op != opgeslagen.get("evaluatie_op"):
+    elif evaluatie < vandaag and evaluatie != opgeslagen.get("evaluatie_op"):
         fouten["evaluatie_op"] = _("De evaluatiedatum ligt in het verleden.")
+    elif tijd and evaluatie > tijd and "tijdgebonden" not in fouten:
+        fouten["evaluatie_op"] = _("Evalueer uiterlijk op de datum waarop de afspraak gerealiseerd is.")
     if fouten:
         raise ValidationError(fouten)
 

@@ -136,9 +136,9 @@ class Afspraak(models.Model):
         return self.status in (AfspraakStatus.VERVANGEN, AfspraakStatus.BEEINDIGD)
 
     def clean(self) -> None:
-        """The SMART rules of what an agreement says: measurable with a number, percentage or yes/no,
-        a streefwaarde, and the evaluation by T. (Every part filled in: the check constraints; dates
-        not in the past: the services, which know what was stored.)"""
+        """The SMART rule of what an agreement says: measurable, with a number, percentage or yes/no,
+        and a streefwaarde. (Every part filled in: the check constraints. The dates, which depend on
+        today and on what was stored: the afspraak services.)"""
         fouten: dict[str, list] = {}
         meetbaar = " ".join(getattr(self, v) or "" for v in ("meetbaar", "indicator", "streefwaarde"))
         if (self.meetbaar or "").strip() and not (_GETAL.search(meetbaar) or _JA_NEE.search(meetbaar)):
@@ -148,8 +148,6 @@ class Afspraak(models.Model):
             )
         if not (self.streefwaarde or "").strip():
             fouten["streefwaarde"] = _("Geef een streefwaarde: een getal, percentage of ja/nee.")
-        if self.tijdgebonden and self.evaluatie_op and self.evaluatie_op > self.tijdgebonden:
-            fouten["evaluatie_op"] = _("Evalueer uiterlijk op de datum waarop de afspraak gerealiseerd is.")
         if fouten:
             raise ValidationError(fouten)
 
