@@ -1,6 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from . import views
@@ -10,12 +8,7 @@ admin.site.site_title = "ZIO beheer"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path(
-        "inloggen/",
-        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
-        name="login",
-    ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("zio_portal.beveiliging.urls")),  # login, logout, account, MFA, beheer-portaal
     path("gezond/", views.health, name="health"),
     path("", include("wijken.urls")),
     path("", include("samenwerking.urls")),
