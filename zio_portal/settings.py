@@ -318,28 +318,40 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3600)  # seco
 TOEGANGSLOG_BEWAARTERMIJN_DAGEN = env.int("TOEGANGSLOG_BEWAARTERMIJN_DAGEN", default=5 * 365 + 1)
 TOEGANGSLOG_PRAKTIJK_MODEL = "wijken.Praktijk"
 _bezoek = {"model": "monitoring.Praktijkbezoek", "praktijk": "praktijk"}
+_export = {"gebeurtenis": "export"}
 TOEGANGSLOG_LEZINGEN = {  # URL name -> zio_portal.beveiliging.toegangslog.Lezing
-    "monitoring:respons-detail": {"wat": "vragenlijstantwoorden", "model": "monitoring.Respons", "praktijk": "praktijk"},
+    "monitoring:respons-detail": {
+        "wat": "vragenlijstantwoorden",
+        "model": "monitoring.Respons",
+        "praktijk": "praktijk",
+    },
     "monitoring:respons-invullen": {"wat": "vragenlijstantwoorden (invullen)", "praktijk_kwarg": "praktijk"},
     "monitoring:bezoek-detail": {"wat": "praktijkbezoek en terugkoppeling", **_bezoek},
     "monitoring:bezoek-verslag": {"wat": "verslag praktijkbezoek", **_bezoek},
-    "monitoring:bezoek-ics": {"wat": "uitnodiging praktijkbezoek (.ics)", "gebeurtenis": "export", **_bezoek},
+    "monitoring:bezoek-ics": {"wat": "uitnodiging praktijkbezoek (.ics)", **_bezoek, **_export},
     "monitoring:resultaten": {"wat": "resultaten vragenlijstronde", "model": "monitoring.Ronde"},
-    "monitoring:resultaten-export": {"wat": "resultaten.xlsx", "model": "monitoring.Ronde", "gebeurtenis": "export"},
+    "monitoring:resultaten-export": {"wat": "resultaten.xlsx", "model": "monitoring.Ronde", **_export},
     "samenwerking:uitvoering-update": {
-        "wat": "invoering afspraak door praktijk", "model": "samenwerking.AfspraakPraktijk", "praktijk": "praktijk"
+        "wat": "invoering afspraak door praktijk",
+        "model": "samenwerking.AfspraakPraktijk",
+        "praktijk": "praktijk",
     },
-    "samenwerking:afspraak-export-xlsx": {"wat": "afspraken.xlsx", "gebeurtenis": "export"},
-    "samenwerking:afspraak-export-csv": {"wat": "afspraken.csv", "gebeurtenis": "export"},
-    "samenwerking:resv-export": {"wat": "resv-selectie.xlsx", "gebeurtenis": "export"},
-    "samenwerking:overleg-notulen-pdf": {"wat": "notulen.pdf", "model": "samenwerking.Overleg", "gebeurtenis": "export"},
-    "samenwerking:overleg-ics": {"wat": "uitnodiging overleg (.ics)", "model": "samenwerking.Overleg", "gebeurtenis": "export"},
+    "samenwerking:afspraak-export-xlsx": {"wat": "afspraken.xlsx", **_export},
+    "samenwerking:afspraak-export-csv": {"wat": "afspraken.csv", **_export},
+    "samenwerking:resv-export": {"wat": "resv-selectie.xlsx", **_export},
+    "samenwerking:overleg-notulen-pdf": {"wat": "notulen.pdf", "model": "samenwerking.Overleg", **_export},
+    "samenwerking:overleg-ics": {"wat": "uitnodiging overleg", "model": "samenwerking.Overleg", **_export},
     "wijken:praktijk-inventarisatie": {"wat": "partnerinventarisatie praktijk", "praktijk_kwarg": "pk"},
-    "wijken:sociale-kaart-export": {"wat": "sociale-kaart.xlsx", "model": "wijken.Wijk", "gebeurtenis": "export"},
-    "rapportage:download": {"wat": "regiorapportage (pdf)", "model": "monitoring.Rapportage", "gebeurtenis": "export"},
-}  # fmt: skip
+    "wijken:sociale-kaart-export": {"wat": "sociale-kaart.xlsx", "model": "wijken.Wijk", **_export},
+    "rapportage:download": {"wat": "regiorapportage (pdf)", "model": "monitoring.Rapportage", **_export},
+}
 # History on models whose own module does not declare it (zio_portal.beveiliging.historie).
-ZIO_HISTORIE_MODELLEN = ["monitoring.Antwoord", "monitoring.Vraag", "monitoring.Sectie", "samenwerking.PdcaStap"]
+ZIO_HISTORIE_MODELLEN = [
+    "monitoring.Antwoord",
+    "monitoring.Vraag",
+    "monitoring.Sectie",
+    "samenwerking.PdcaStap",
+]
 CELERY_BEAT_SCHEDULE["toegangslog-opruimen"] = {  # daily 03:30: entries past the bewaartermijn
     "task": "zio_portal.beveiliging.tasks.toegangslog_opruimen_task",
     "schedule": crontab(hour=3, minute=30),

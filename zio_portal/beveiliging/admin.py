@@ -7,7 +7,15 @@ from .models import Toegangsregel
 class ToegangsregelAdmin(admin.ModelAdmin):
     """Read-only: the access log is append-only, also for the beheerder."""
 
-    list_display = ["tijdstip", "gebruikersnaam", "rol", "gebeurtenis", "omschrijving", "praktijk_naam", "ip_adres"]
+    list_display = [
+        "tijdstip",
+        "gebruikersnaam",
+        "rol",
+        "gebeurtenis",
+        "omschrijving",
+        "praktijk_naam",
+        "ip_adres",
+    ]
     list_filter = ["gebeurtenis", "rol"]
     search_fields = ["gebruikersnaam", "omschrijving", "praktijk_naam"]
     date_hierarchy = "tijdstip"

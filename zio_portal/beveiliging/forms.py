@@ -15,7 +15,9 @@ class CodeForm(forms.Form):
         label=_("Code"),
         max_length=32,
         help_text=_("De 6 cijfers uit uw authenticator-app, of een van uw herstelcodes."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
     )
 
 
@@ -41,7 +43,9 @@ class ToegangslogFilterForm(forms.Form):
         label=_("Gebeurtenis"), choices=[("", "---------"), *Gebeurtenis.choices], required=False
     )
     van = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,8 @@ The project names them in ``settings.ZIO_HISTORIE_MODELLEN`` ("app_label.Model")
 imports none of the apps; each historical table lives in the model's own app and its migrations.
 """
 
+import contextlib
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,7 +24,5 @@ def registreren() -> None:
     for model, opties in modellen:
         if hasattr(model._meta, "simple_history_manager_attribute"):
             continue
-        try:
+        with contextlib.suppress(MultipleRegistrationsError):
             register(model, app=model._meta.app_label, **opties)
-        except MultipleRegistrationsError:
-            pass

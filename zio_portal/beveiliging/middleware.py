@@ -19,7 +19,8 @@ KLOK_RESOLUTIE = 60
 
 
 class SessieTermijnMiddleware:
-    """Log out after ``ZIO_SESSIE_INACTIEF_MINUTEN`` without a request, or ``ZIO_SESSIE_MAX_UREN`` after login."""
+    """Log out after ``ZIO_SESSIE_INACTIEF_MINUTEN`` without a request, or ``ZIO_SESSIE_MAX_UREN``
+    after the login."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -109,9 +110,13 @@ class ToegangslogMiddleware:
                 request=request,
                 omschrijving=match.view_name if match else "",
             )
-        elif response.status_code == 200 and match is not None and request.user.is_authenticated:
-            if request.method in ("GET", "HEAD"):
-                lezing_loggen(request=request, url_naam=match.view_name, kwargs=match.kwargs)
+        elif (
+            response.status_code == 200
+            and match is not None
+            and request.method in ("GET", "HEAD")
+            and request.user.is_authenticated
+        ):
+            lezing_loggen(request=request, url_naam=match.view_name, kwargs=match.kwargs)
         return response
 
 

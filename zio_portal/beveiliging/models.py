@@ -15,7 +15,9 @@ class ToegangsregelQuerySet(models.QuerySet):
         raise AlleenToevoegen(_("Het toegangslog kan niet worden gewijzigd."))
 
     def delete(self):
-        raise AlleenToevoegen(_("Het toegangslog kan niet worden verwijderd (alleen de bewaartermijn ruimt op)."))
+        raise AlleenToevoegen(
+            _("Het toegangslog kan niet worden verwijderd (alleen de bewaartermijn ruimt op).")
+        )
 
 
 class Toegangsregel(models.Model):
@@ -39,7 +41,10 @@ class Toegangsregel(models.Model):
         verbose_name=_("gebruiker"),
     )
     gebruikersnaam = models.CharField(
-        _("gebruikersnaam"), max_length=150, blank=True, help_text=_("Zoals ingevoerd of bekend op dat moment.")
+        _("gebruikersnaam"),
+        max_length=150,
+        blank=True,
+        help_text=_("Zoals ingevoerd of bekend op dat moment."),
     )
     rol = models.CharField(_("rol"), max_length=32, blank=True)
     organisatie = models.CharField(

@@ -11,7 +11,9 @@ def client_ip(request: HttpRequest) -> str | None:
     """
     aantal = getattr(settings, "ZIO_PROXY_AANTAL", 0)
     if aantal > 0:
-        doorgestuurd = [d.strip() for d in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if d.strip()]
+        doorgestuurd = [
+            d.strip() for d in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if d.strip()
+        ]
         if len(doorgestuurd) >= aantal:
             return doorgestuurd[-aantal]
     return request.META.get("REMOTE_ADDR") or None

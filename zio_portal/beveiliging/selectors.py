@@ -22,5 +22,7 @@ def toegangsregel_list(*, filters: dict | None = None) -> QuerySet[Toegangsregel
     if filters.get("van"):
         qs = qs.filter(tijdstip__gte=datetime.combine(filters["van"], time.min, tzinfo=zone))
     if filters.get("tot"):
-        qs = qs.filter(tijdstip__lt=datetime.combine(filters["tot"] + timedelta(days=1), time.min, tzinfo=zone))
+        qs = qs.filter(
+            tijdstip__lt=datetime.combine(filters["tot"] + timedelta(days=1), time.min, tzinfo=zone)
+        )
     return qs

@@ -11,7 +11,13 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .constants import SESSIE_INGELOGD_OP, SESSIE_LAATST_ACTIEF, SESSIE_MFA_NODIG, SESSIE_ORGANISATIE, Gebeurtenis
+from .constants import (
+    SESSIE_INGELOGD_OP,
+    SESSIE_LAATST_ACTIEF,
+    SESSIE_MFA_NODIG,
+    SESSIE_ORGANISATIE,
+    Gebeurtenis,
+)
 from .mfa import mfa_nodig
 from .sessies import sessie_koppelen, sessies_beeindigen
 from .toegangslog import organisatie_van, toegangsregel_create

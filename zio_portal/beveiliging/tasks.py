@@ -22,7 +22,10 @@ def wachtwoord_reset_mail_task(user_id: int) -> bool:
         return False
     link = settings.PORTAL_BASE_URL + reverse(
         "beveiliging:wachtwoord-herstellen",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     context = {"user": user, "link": link, "minuten": settings.PASSWORD_RESET_TIMEOUT // 60}
     send_mail(

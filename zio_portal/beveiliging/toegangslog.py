@@ -112,7 +112,8 @@ def lezing_loggen(*, request: HttpRequest, url_naam: str, kwargs: dict) -> Toega
         praktijk_id = int(kwargs[lezing.praktijk_kwarg])
         objecttype, object_id = praktijk_model._meta.label, praktijk_id
         praktijk_naam = (
-            praktijk_model._default_manager.filter(pk=praktijk_id).values_list("naam", flat=True).first() or ""
+            praktijk_model._default_manager.filter(pk=praktijk_id).values_list("naam", flat=True).first()
+            or ""
         )
     omschrijving = lezing.wat
     if lezing.gebeurtenis == Gebeurtenis.EXPORT and request.GET:

@@ -44,7 +44,9 @@ User = get_user_model()
 
 def _volgende(request: HttpRequest, standaard: str) -> str:
     doel = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(doel, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        doel, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return doel
     return standaard
 
@@ -86,7 +88,9 @@ class MfaVerifierenView(FormView):
         if request.user.is_verified():
             return redirect(_volgende(request, reverse("home")))
         if not mfa.heeft_mfa(request.user):
-            return redirect(f"{reverse('beveiliging:mfa-instellen')}?next={_volgende(request, reverse('home'))}")
+            return redirect(
+                f"{reverse('beveiliging:mfa-instellen')}?next={_volgende(request, reverse('home'))}"
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -101,13 +105,17 @@ class MfaVerifierenView(FormView):
         django_otp.login(self.request, device)
         herstel = isinstance(device, StaticDevice)
         toegangsregel_create(
-            gebeurtenis=Gebeurtenis.MFA_HERSTELCODE if herstel else Gebeurtenis.MFA_GELUKT, request=self.request
+            gebeurtenis=Gebeurtenis.MFA_HERSTELCODE if herstel else Gebeurtenis.MFA_GELUKT,
+            request=self.request,
         )
         if herstel:
             resterend = device.token_set.count()
             messages.warning(
                 self.request,
-                _("U logde in met een herstelcode; er zijn er nog %(aantal)s. Maak zo nodig nieuwe codes aan.")
+                _(
+                    "U logde in met een herstelcode; er zijn er nog %(aantal)s. "
+                    "Maak zo nodig nieuwe codes aan."
+                )
                 % {"aantal": resterend},
             )
         return HttpResponseRedirect(_volgende(self.request, reverse("home")))
@@ -150,15 +158,23 @@ class MfaInstellenView(View):
         if device is None:
             return redirect("beveiliging:mfa-instellen")
         form = CodeForm(request.POST)
-        codes = mfa.totp_bevestigen(device=device, code=form.data.get("code", "").strip()) if form.is_valid() else None
+        codes = (
+            mfa.totp_bevestigen(device=device, code=form.data.get("code", "").strip())
+            if form.is_valid()
+            else None
+        )
         if codes is None:
             if form.is_valid():
-                form.add_error("code", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer opnieuw."))
+                form.add_error(
+                    "code", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer opnieuw.")
+                )
             return self._pagina(request, device, form, status=200)
         django_otp.login(request, device)
         toegangsregel_create(gebeurtenis=Gebeurtenis.MFA_INGESTELD, request=request)
         return render(
-            request, "beveiliging/herstelcodes.html", {"codes": codes, "next": _volgende(request, reverse("home"))}
+            request,
+            "beveiliging/herstelcodes.html",
+            {"codes": codes, "next": _volgende(request, reverse("home"))},
         )
 
 
@@ -244,6 +260,9 @@ class WachtwoordVergetenView(auth_views.PasswordResetView):
 class WachtwoordVergetenVerzondenView(TemplateView):
     template_name = "beveiliging/wachtwoord_vergeten_verzonden.html"
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, minuten=settings.PASSWORD_RESET_TIMEOUT // 60)
+
 
 @method_decorator(login_not_required, name="dispatch")
 class WachtwoordHerstellenView(auth_views.PasswordResetConfirmView):
@@ -256,7 +275,9 @@ class WachtwoordHerstellenView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         axes_reset(username=self.user.get_username())
-        toegangsregel_create(gebeurtenis=Gebeurtenis.WACHTWOORD_HERSTELD, request=self.request, user=self.user)
+        toegangsregel_create(
+            gebeurtenis=Gebeurtenis.WACHTWOORD_HERSTELD, request=self.request, user=self.user
+        )
         return response
 
 
@@ -398,7 +419,10 @@ class GebruikerMfaResettenView(PermissionRequiredMixin, View):
         )
         messages.success(
             request,
-            _("De tweede factor van %(naam)s is verwijderd; bij de volgende keer inloggen stelt deze een nieuwe in.")
+            _(
+                "De tweede factor van %(naam)s is verwijderd; "
+                "bij de volgende keer inloggen stelt deze een nieuwe in."
+            )
             % {"naam": gebruiker.username},
         )
         return redirect("beveiliging:gebruiker-detail", pk=gebruiker.pk)

@@ -9,7 +9,7 @@ BEGIN
     IF TG_OP = 'DELETE' AND current_setting('zio.toegangslog_opruimen', true) = 'aan' THEN
         RETURN OLD;
     END IF;
-    RAISE EXCEPTION 'Het toegangslog is alleen-toevoegen: % is niet toegestaan', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'Het toegangslog is alleen-toevoegen: ' || TG_OP || ' is niet toegestaan';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER toegangslog_alleen_toevoegen
