@@ -14,8 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.monitoring.rapportage.url_cases import CASES as RAPPORTAGE_CASES
 from tests.monitoring.url_cases import CASES as MONITORING_CASES
 from tests.samenwerking.url_cases import CASES as SAMENWERKING_CASES
-from tests.zio_portal.url_cases import CASES as BEVEILIGING_CASES
 from tests.url_cases import ADMIN_LOGIN, LOGIN, REGIO_200, ROLLEN, Case, everyone
+from tests.zio_portal.url_cases import CASES as BEVEILIGING_CASES
 
 pytestmark = pytest.mark.django_db
 
