@@ -356,4 +356,5 @@ CELERY_BEAT_SCHEDULE["toegangslog-opruimen"] = {  # daily 03:30: entries past th
     "task": "zio_portal.beveiliging.tasks.toegangslog_opruimen_task",
     "schedule": crontab(hour=3, minute=30),
 }
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # every attempt is in the access log already
 # --- end of Beveiliging -------------------------------------------------------------------------

@@ -50,9 +50,14 @@ def test_absolute_lifetime(users, client):
             reis.shift(stap)
             verstreken += stap
             assert client.get(reverse("home")).status_code == 200
-        reis.shift(stap)
-        response = client.get(reverse("home"))
+        reis.shift(
+            datetime.timedelta(hours=settings.ZIO_SESSIE_MAX_UREN)
+            - verstreken
+            + datetime.timedelta(minutes=1)
+        )
+        response = client.get(reverse("home"))  # active all along, but past the lifetime
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+        assert "langer dan" in client.get(response["Location"]).content.decode()
 
 
 def test_deactivation_ends_every_session(users, client, django_user_model):

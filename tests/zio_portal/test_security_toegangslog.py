@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection, transaction
-from django.db.utils import InternalError
+from django.db.utils import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -116,9 +116,12 @@ def test_the_database_refuses_updates_and_deletes(world):
         "UPDATE beveiliging_toegangsregel SET omschrijving = 'x' WHERE id = %s",
         "DELETE FROM beveiliging_toegangsregel WHERE id = %s",
     ):
-        with pytest.raises(InternalError, match="alleen-toevoegen"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [regel.pk])
+        with (
+            pytest.raises(DatabaseError, match="alleen-toevoegen"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [regel.pk])
     assert Toegangsregel.objects.filter(pk=regel.pk, omschrijving="").exists()
 
 
@@ -134,7 +137,7 @@ def test_the_admin_is_read_only(world, client):
 def test_the_beheerder_reads_the_log_per_user_and_practice_and_reading_is_logged(world, client):
     w = monitoring_world(world)
     lezer = type(client)()
-    lezer.force_login(w.users["projectleider"])
+    lezer.force_login(w.users["beleidsadviseur"])
     lezer.get(reverse("monitoring:respons-detail", args=[w.respons_a1.pk]))
     lezer.get(reverse("wijken:praktijk-inventarisatie", args=[w.praktijk_b1.pk]))
 
@@ -143,7 +146,9 @@ def test_the_beheerder_reads_the_log_per_user_and_practice_and_reading_is_logged
     inhoud = per_praktijk.content.decode()
     assert per_praktijk.status_code == 200
     assert "vragenlijstantwoorden" in inhoud and "partnerinventarisatie" not in inhoud
-    per_gebruiker = client.get(reverse("beveiliging:toegangslog"), {"gebruiker": w.users["projectleider"].pk})
+    per_gebruiker = client.get(
+        reverse("beveiliging:toegangslog"), {"gebruiker": w.users["beleidsadviseur"].pk}
+    )
     inhoud = per_gebruiker.content.decode()
     assert inhoud.index("vragenlijstantwoorden") < inhoud.index("partnerinventarisatie")  # chronological
 
@@ -151,10 +156,12 @@ def test_the_beheerder_reads_the_log_per_user_and_practice_and_reading_is_logged
     assert [r.gebeurtenis for r in gelezen] == [Gebeurtenis.GELEZEN, Gebeurtenis.GELEZEN]
     assert f"praktijk={w.praktijk_a1.pk}" in gelezen[0].omschrijving
 
-    export = client.get(reverse("beveiliging:toegangslog-export"), {"gebruiker": w.users["projectleider"].pk})
+    export = client.get(
+        reverse("beveiliging:toegangslog-export"), {"gebruiker": w.users["beleidsadviseur"].pk}
+    )
     regels = export.content.decode("utf-8-sig").splitlines()
     assert regels[0].startswith("tijdstip;gebruikersnaam;rol")
-    assert len(regels) == 1 + 3  # login of the projectleider (force_login) and the two reads
+    assert len(regels) == 1 + 3  # login of the beleidsadviseur (force_login) and the two reads
     assert export["Cache-Control"] == "private, no-store"
     assert _regels(gebeurtenis=Gebeurtenis.EXPORT, gebruiker=w.users["beheerder"])
 

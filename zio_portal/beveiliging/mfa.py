@@ -58,7 +58,8 @@ def herstelcodes_maken(*, user) -> list[str]:
     """Replace the user's recovery codes with ten new single-use ones (shown once)."""
     device, _ = StaticDevice.objects.get_or_create(user=user, name=HERSTEL_NAAM, defaults={"confirmed": True})
     device.token_set.all().delete()
-    codes = [f"{secrets.token_hex(4)}-{secrets.token_hex(4)}" for _ in range(AANTAL_HERSTELCODES)]
+    # 3 x 4 hex digits (48 bits): fits django-otp's 16-character token, easy to type.
+    codes = ["-".join(secrets.token_hex(2) for _ in range(3)) for _ in range(AANTAL_HERSTELCODES)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
 

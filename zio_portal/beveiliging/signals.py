@@ -3,6 +3,9 @@ password ends all sessions of that user."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from axes.helpers import get_cool_off
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import update_last_login
@@ -19,6 +22,7 @@ from .constants import (
     Gebeurtenis,
 )
 from .mfa import mfa_nodig
+from .models import Toegangsregel
 from .sessies import sessie_koppelen, sessies_beeindigen
 from .toegangslog import organisatie_van, toegangsregel_create
 
@@ -56,6 +60,7 @@ def uitgelogd(sender, request, user, **kwargs) -> None:
 
 @receiver(user_login_failed, dispatch_uid="beveiliging_inloggen_mislukt")
 def inloggen_mislukt(sender, credentials, request=None, **kwargs) -> None:
+    al_geblokkeerd = getattr(request, "axes_locked_out", False)
     naam = str(credentials.get(User.USERNAME_FIELD) or credentials.get("username") or "")
     bekend = User._default_manager.filter(**{User.USERNAME_FIELD: naam}).first() if naam else None
     toegangsregel_create(
@@ -63,12 +68,21 @@ def inloggen_mislukt(sender, credentials, request=None, **kwargs) -> None:
         request=request,
         user=bekend or False,
         gebruikersnaam=naam,
-        omschrijving="geblokkeerd" if getattr(request, "axes_locked_out", False) else "",
+        omschrijving="geweigerd: account geblokkeerd" if al_geblokkeerd else "",
     )
 
 
 @receiver(user_locked_out, dispatch_uid="beveiliging_geblokkeerd")
 def geblokkeerd(sender, request, username, ip_address, **kwargs) -> None:
+    # axes repeats the signal for each attempt during the lockout: those are failed logins.
+    sinds = timezone.now() - (get_cool_off(request) or timedelta(0))
+    if Toegangsregel.objects.filter(
+        gebeurtenis=Gebeurtenis.GEBLOKKEERD,
+        gebruikersnaam=str(username or ""),
+        ip_adres=ip_address,
+        tijdstip__gte=sinds,
+    ).exists():
+        return
     toegangsregel_create(
         gebeurtenis=Gebeurtenis.GEBLOKKEERD,
         request=request,
