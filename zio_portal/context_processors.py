@@ -25,8 +25,6 @@ def navigatie(request: HttpRequest) -> dict:
         items.append((_("Monitoring"), reverse("monitoring:index")))
     if user.has_perm("monitoring.view_dashboard"):
         items.append((_("Dashboard"), reverse("rapportage:dashboard")))
-    if user.has_perm("beveiliging.beheer_accounts"):
-        items.append((_("Beveiliging"), reverse("beveiliging:gebruiker-list")))
     if user.is_staff:
         items.append((_("Beheer"), reverse("admin:index")))
     current = request.path

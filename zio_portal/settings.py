@@ -329,7 +329,6 @@ TOEGANGSLOG_LEZINGEN = {  # URL name -> zio_portal.beveiliging.toegangslog.Lezin
     "monitoring:bezoek-detail": {"wat": "praktijkbezoek en terugkoppeling", **_bezoek},
     "monitoring:bezoek-verslag": {"wat": "verslag praktijkbezoek", **_bezoek},
     "monitoring:bezoek-ics": {"wat": "uitnodiging praktijkbezoek (.ics)", **_bezoek, **_export},
-    "monitoring:resultaten": {"wat": "resultaten vragenlijstronde", "model": "monitoring.Ronde"},
     "monitoring:resultaten-export": {"wat": "resultaten.xlsx", "model": "monitoring.Ronde", **_export},
     "samenwerking:uitvoering-update": {
         "wat": "invoering afspraak door praktijk",

@@ -72,12 +72,15 @@ def mfa_verwijderen(*, user) -> None:
 
 
 def code_controleren(*, user, code: str):
-    """The device that accepts ``code`` (TOTP first, then a recovery code, which is then used up)."""
+    """The device that accepts ``code``: six digits go to the app, anything else is a recovery code
+    (used up when it matches). Each kind is only tried with its own codes, so a mistyped app code does
+    not start django-otp's back-off on the recovery codes."""
     code = "".join(code.split())
-    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+    if code.isdigit():
+        apparaten = TOTPDevice.objects.filter(user=user, confirmed=True)
+    else:
+        apparaten = StaticDevice.objects.filter(user=user, confirmed=True)
+    for device in apparaten:
         if device.verify_is_allowed()[0] and device.verify_token(code):
-            return device
-    for device in StaticDevice.objects.filter(user=user, confirmed=True):
-        if device.verify_token(code):
             return device
     return None

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from .constants import SESSIE_INGELOGD_OP, SESSIE_LAATST_ACTIEF, SESSIE_MFA_NODIG, Gebeurtenis
 from .toegangslog import lezing_loggen, toegangsregel_create
 
-# Write the idle clock at most once a minute: a page view is not a session write.
-KLOK_RESOLUTIE = 60
+# Write the idle clock at most every 5 minutes: a page view is not a session write. The idle timeout
+# may therefore end a session up to 5 minutes early, never late.
+KLOK_RESOLUTIE = 300
 
 
 class SessieTermijnMiddleware:
