@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "django_htmx",
+    "zio_portal.beveiliging.apps.BeveiligingConfig",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -62,12 +67,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zio_portal.beveiliging.middleware.SessieTermijnMiddleware",
+    "zio_portal.beveiliging.middleware.TweedeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "zio_portal.beveiliging.middleware.ToegangslogMiddleware",
+    "zio_portal.beveiliging.middleware.GeenCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portaal.urls"
@@ -307,3 +318,75 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 # end of the Betrouwbaarheid block
+
+# --- Beveiliging: lockout, tweede factor, sessies, toegangslog (zio_portal.beveiliging) -----------
+# Every variable is in README.md's configuration table ("Beveiliging" explains the choices).
+from datetime import timedelta as _timedelta  # noqa: E402
+
+# Brute force (django-axes) on every authenticate(): per account AND address together.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = _timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # logins go to our own access log (NEN 7513)
+AXES_LOCKOUT_CALLABLE = "zio_portal.beveiliging.views.geblokkeerd"
+AXES_CLIENT_IP_CALLABLE = "zio_portal.beveiliging.netwerk.client_ip"
+AXES_VERBOSE = False
+ZIO_PROXY_AANTAL = env.int("ZIO_PROXY_AANTAL", default=0)  # proxies whose X-Forwarded-For is trusted
+
+# Second factor (django-otp: TOTP app + recovery codes), required for these roles when DEBUG is off.
+ZIO_MFA_VERPLICHT = env.bool("ZIO_MFA_VERPLICHT", default=not DEBUG)
+ZIO_MFA_ROLLEN = ["beheerder", "beleidsadviseur", "projectleider"]
+OTP_TOTP_ISSUER = "ZIO wijksamenwerking"
+
+# Sessions: a browser-session cookie, an idle timeout and an absolute lifetime.
+ZIO_SESSIE_INACTIEF_MINUTEN = env.int("ZIO_SESSIE_INACTIEF_MINUTEN", default=30)
+ZIO_SESSIE_MAX_UREN = env.int("ZIO_SESSIE_MAX_UREN", default=10)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = ZIO_SESSIE_MAX_UREN * 3600
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3600)  # seconds; the link is single-use
+
+# NEN 7513 access log: retention and the pages whose answer is a read of practice-level data.
+TOEGANGSLOG_BEWAARTERMIJN_DAGEN = env.int("TOEGANGSLOG_BEWAARTERMIJN_DAGEN", default=5 * 365 + 1)
+TOEGANGSLOG_PRAKTIJK_MODEL = "wijken.Praktijk"
+_bezoek = {"model": "monitoring.Praktijkbezoek", "praktijk": "praktijk"}
+_export = {"gebeurtenis": "export"}
+TOEGANGSLOG_LEZINGEN = {  # URL name -> zio_portal.beveiliging.toegangslog.Lezing
+    "monitoring:respons-detail": {
+        "wat": "vragenlijstantwoorden",
+        "model": "monitoring.Respons",
+        "praktijk": "praktijk",
+    },
+    "monitoring:respons-invullen": {"wat": "vragenlijstantwoorden (invullen)", "praktijk_kwarg": "praktijk"},
+    "monitoring:bezoek-detail": {"wat": "praktijkbezoek en terugkoppeling", **_bezoek},
+    "monitoring:bezoek-verslag": {"wat": "verslag praktijkbezoek", **_bezoek},
+    "monitoring:bezoek-ics": {"wat": "uitnodiging praktijkbezoek (.ics)", **_bezoek, **_export},
+    "monitoring:resultaten-export": {"wat": "resultaten.xlsx", "model": "monitoring.Ronde", **_export},
+    "samenwerking:uitvoering-update": {
+        "wat": "invoering afspraak door praktijk",
+        "model": "samenwerking.AfspraakPraktijk",
+        "praktijk": "praktijk",
+    },
+    "samenwerking:afspraak-export-xlsx": {"wat": "afspraken.xlsx", **_export},
+    "samenwerking:afspraak-export-csv": {"wat": "afspraken.csv", **_export},
+    "samenwerking:resv-export": {"wat": "resv-selectie.xlsx", **_export},
+    "samenwerking:overleg-notulen-pdf": {"wat": "notulen.pdf", "model": "samenwerking.Overleg", **_export},
+    "samenwerking:overleg-ics": {"wat": "uitnodiging overleg", "model": "samenwerking.Overleg", **_export},
+    "wijken:praktijk-inventarisatie": {"wat": "partnerinventarisatie praktijk", "praktijk_kwarg": "pk"},
+    "wijken:sociale-kaart-export": {"wat": "sociale-kaart.xlsx", "model": "wijken.Wijk", **_export},
+    "rapportage:download": {"wat": "regiorapportage (pdf)", "model": "monitoring.Rapportage", **_export},
+}
+# History on models whose own module does not declare it (zio_portal.beveiliging.historie).
+ZIO_HISTORIE_MODELLEN = [
+    "monitoring.Antwoord",
+    "monitoring.Vraag",
+    "monitoring.Sectie",
+    "samenwerking.PdcaStap",
+]
+CELERY_BEAT_SCHEDULE["toegangslog-opruimen"] = {  # daily 03:30: entries past the bewaartermijn
+    "task": "zio_portal.beveiliging.tasks.toegangslog_opruimen_task",
+    "schedule": crontab(hour=3, minute=30),
+}
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # every attempt is in the access log already
+# --- end of Beveiliging -------------------------------------------------------------------------

@@ -1,6 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from samenwerking.wijkoverzicht import urls as wijkoverzicht_urls
@@ -13,12 +11,7 @@ admin.site.site_title = "ZIO beheer"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path(
-        "inloggen/",
-        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
-        name="login",
-    ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("zio_portal.beveiliging.urls")),  # login, logout, account, MFA, beheer-portaal
     path("gezond/", views.health, name="health"),
     path("", include(([*wijken_urls.urlpatterns, *wijkoverzicht_urls.urlpatterns], "wijken"))),
     path("", include("samenwerking.urls")),

@@ -26,8 +26,29 @@ def eis_geheime_sleutel() -> None:
     """Called where the portal starts serving or working (wsgi.py, the Celery worker)."""
     if sleutel_ontbreekt():
         raise ImproperlyConfigured(GEEN_SLEUTEL)
+    if sleutel_te_kort():
+        raise ImproperlyConfigured(KORTE_SLEUTEL)
 
 
 @checks.register(checks.Tags.security, deploy=True)
 def geheime_sleutel(app_configs, **kwargs) -> list[checks.CheckMessage]:
     return [checks.Error(GEEN_SLEUTEL, id="zio_portal.E001")] if sleutel_ontbreekt() else []
+
+
+MINIMALE_SLEUTELLENGTE = 50
+KORTE_SLEUTEL = (
+    "DJANGO_SECRET_KEY is korter dan 50 tekens: kies een lange, willekeurige waarde "
+    "(bijvoorbeeld: python -c 'import secrets; print(secrets.token_urlsafe(60))')."
+)
+
+
+def sleutel_te_kort() -> bool:
+    try:
+        return not settings.DEBUG and 0 < len(settings.SECRET_KEY) < MINIMALE_SLEUTELLENGTE
+    except ImproperlyConfigured:
+        return False
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def sterke_geheime_sleutel(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    return [checks.Error(KORTE_SLEUTEL, id="zio_portal.E002")] if sleutel_te_kort() else []

@@ -63,3 +63,49 @@ def test_home_page_on_a_phone(browser, live_server, axe):
     assert ernstige_schendingen(axe, page) == []
     screenshot(page, "home-praktijkmanager-telefoon")
     context.close()
+
+
+def test_beleidsadviseur_sets_up_and_uses_the_second_factor(page, axe, settings):
+    """With the requirement on (as in production), the password alone opens nothing for this role."""
+    import base64
+    import re
+
+    from django_otp.oath import totp
+
+    settings.ZIO_MFA_VERPLICHT = True
+    call_command("demodata", verbosity=0)
+    login(page, "beleidsadviseur", DEMO_WACHTWOORD)
+    page.wait_for_url("**/account/tweede-factor/**")
+    assert page.get_by_role("heading", name="Tweede factor instellen").is_visible()
+    assert "verplicht" in page.content()
+    assert ernstige_schendingen(axe, page) == []
+    screenshot(page, "mfa-instellen")
+    page.goto("/")
+    assert "/account/tweede-factor/" in page.url or "/inloggen/code/" in page.url, "no page before the code"
+    if "/inloggen/code/" in page.url:
+        page.goto("/account/tweede-factor/")
+
+    sleutel = page.get_by_test_id("totp-sleutel").inner_text()
+    code = totp(base64.b32decode(sleutel + "=" * (-len(sleutel) % 8)))
+    page.get_by_label("Code").fill(f"{code:06d}")
+    page.get_by_role("button", name="Bevestigen").click()
+    codes = page.get_by_test_id("herstelcodes").inner_text().split()
+    assert len(codes) == 10 and all(re.fullmatch(r"[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}", c) for c in codes)
+    page.get_by_role("link", name="Ik heb de codes bewaard").click()
+    page.wait_for_url("**/")
+    assert page.get_by_text("Regio Maastricht-Heuvelland", exact=False).first.is_visible()
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/inloggen/")
+
+    # Next login: the code page; a recovery code opens the portal once.
+    login(page, "beleidsadviseur", DEMO_WACHTWOORD)
+    page.wait_for_url("**/inloggen/code/**")
+    assert ernstige_schendingen(axe, page) == []
+    screenshot(page, "mfa-code")
+    page.get_by_label("Code").fill("000000")
+    page.get_by_role("button", name="Controleren").click()
+    assert "Deze code klopt niet" in page.content()
+    page.get_by_label("Code").fill(codes[0])
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_url("**/")
+    assert "nog 9" in page.content()

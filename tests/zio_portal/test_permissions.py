@@ -40,6 +40,9 @@ ALLE_GEBRUIKERS = REGIO | {
 
 # (permission, object of the world or None, the users that hold it)
 PERMISSION_TABLE = [
+    # The kernel's security pages (zio_portal.beveiliging): the beheerder only.
+    ("beveiliging.view_toegangsregel", None, BEHEER),
+    ("beveiliging.beheer_accounts", None, BEHEER),
     # A gebied: its gebiedsmanager and the staff of practices in its wijken.
     ("wijken.view_gebied", "gebied_a", IN_WIJK["wijk_a1"] | IN_WIJK["wijk_a2"]),
     ("wijken.view_gebied", "gebied_b", IN_WIJK["wijk_b1"] | IN_WIJK["wijk_b2"]),

@@ -15,6 +15,7 @@ from tests.monitoring.rapportage.url_cases import CASES as RAPPORTAGE_CASES
 from tests.monitoring.url_cases import CASES as MONITORING_CASES
 from tests.samenwerking.url_cases import CASES as SAMENWERKING_CASES
 from tests.url_cases import ADMIN_LOGIN, LOGIN, REGIO_200, ROLLEN, Case, everyone
+from tests.zio_portal.url_cases import CASES as BEVEILIGING_CASES
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +123,7 @@ def _named_urls(resolver: URLResolver | None = None, namespace: str = "") -> set
     return names
 
 
-CASES = BASE_CASES + SAMENWERKING_CASES + MONITORING_CASES + RAPPORTAGE_CASES
+CASES = BASE_CASES + SAMENWERKING_CASES + MONITORING_CASES + RAPPORTAGE_CASES + BEVEILIGING_CASES
 
 
 def test_every_url_has_a_declared_expectation():
