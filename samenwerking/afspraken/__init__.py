@@ -1,1 +1,1 @@
-
+"""SMART-afspraken: create, edit, implementation per practice, evaluation, versions, export, reminders."""
