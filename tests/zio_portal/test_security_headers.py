@@ -47,7 +47,7 @@ def test_dutch_500_without_the_database(rf, django_assert_num_queries):
 def _check(secret: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="zio_portal.settings",
+        DJANGO_SETTINGS_MODULE="portaal.settings",
         DJANGO_SECRET_KEY=secret,
         DJANGO_ALLOWED_HOSTS="portaal.zio.nl",
     )
