@@ -71,6 +71,7 @@ class PdfStatus(models.TextChoices):
 
 class VerzendSoort(models.TextChoices):
     UITNODIGING = "uitnodiging", _("Uitnodiging")
+    ANNULERING = "annulering", _("Annulering")
     NOTULEN = "notulen", _("Notulen")
 
 

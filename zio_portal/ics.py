@@ -1,5 +1,6 @@
-"""iCalendar invitations (.ics) that Outlook opens as a meeting request: METHOD:REQUEST, a stable UID
-per appointment (a re-sent invitation updates the same meeting, SEQUENCE says which is newer), times
+"""iCalendar invitations (.ics) that Outlook opens as a meeting request: METHOD:REQUEST (or CANCEL to
+take the meeting out of the calendar), a stable UID per appointment (a re-sent invitation updates the
+same meeting, SEQUENCE says which is newer), times
 in Europe/Amsterdam with its VTIMEZONE, CRLF line endings (the icalendar package writes those)."""
 
 from __future__ import annotations
@@ -48,17 +49,24 @@ class Afspraakverzoek:
     locatie: str = ""
     url: str = ""
     volgnummer: int = 0
+    methode: str = "REQUEST"  # or "CANCEL": the meeting is called off
     organisator: tuple[str, str] | None = None  # (naam, e-mailadres)
     deelnemers: Iterable[tuple[str, str]] = field(default_factory=list)  # (naam, e-mailadres)
     prodid: str = "-//ZIO wijksamenwerking//Portaal//NL"
 
 
+METHODEN = ("REQUEST", "CANCEL")
+
+
 def ics_maken(verzoek: Afspraakverzoek) -> bytes:
-    """The invitation as iCalendar bytes (CRLF), one VEVENT with the Amsterdam VTIMEZONE."""
+    """The invitation (or its cancellation) as iCalendar bytes (CRLF), one VEVENT with the Amsterdam
+    VTIMEZONE. A cancellation carries the same UID, a higher SEQUENCE and STATUS:CANCELLED."""
+    if verzoek.methode not in METHODEN:
+        raise ValueError(f"Onbekende iTIP-methode: {verzoek.methode}")
     cal = Calendar()
     cal.add("prodid", verzoek.prodid)
     cal.add("version", "2.0")
-    cal.add("method", "REQUEST")
+    cal.add("method", verzoek.methode)
     cal.add_component(vtimezone())
     event = Event()
     event.add("uid", verzoek.uid)
@@ -73,7 +81,7 @@ def ics_maken(verzoek: Afspraakverzoek) -> bytes:
     if verzoek.beschrijving:
         event.add("description", verzoek.beschrijving)
     event.add("sequence", verzoek.volgnummer)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if verzoek.methode == "CANCEL" else "CONFIRMED")
     if verzoek.organisator:
         naam, email = verzoek.organisator
         organizer = vCalAddress(f"MAILTO:{email}")

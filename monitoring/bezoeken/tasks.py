@@ -12,3 +12,10 @@ from . import services
 def bezoek_herinneringen_task() -> int:
     """Weekly: tell the beleidsadviseurs which practices will miss this year's visit."""
     return services.bezoek_herinneringen_versturen()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, soft_time_limit=120, time_limit=180)
+def bezoek_uitnodiging_task(bezoek_id: int, volgnummer: int) -> int:
+    """Mail this version of a visit's invitation (or cancellation), one message per address; the
+    addresses that had it already are skipped."""
+    return services.bezoek_uitnodiging_mailen(bezoek_id=bezoek_id, volgnummer=volgnummer)

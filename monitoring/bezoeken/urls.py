@@ -14,5 +14,7 @@ urlpatterns = [
     path("bezoeken/<int:pk>/delen/", views.BezoekDelenView.as_view(), name="bezoek-delen"),
     path("bezoeken/<int:pk>/gezien/", views.BezoekGezienView.as_view(), name="bezoek-gezien"),
     path("bezoeken/<int:pk>/uitnodiging.ics", views.BezoekIcsView.as_view(), name="bezoek-ics"),
+    path("bezoeken/<int:pk>/wijzigen/", views.BezoekWijzigenView.as_view(), name="bezoek-wijzigen"),
+    path("bezoeken/<int:pk>/annuleren/", views.BezoekAnnulerenView.as_view(), name="bezoek-annuleren"),
     path("bezoeken/<int:pk>/uitnodigen/", views.BezoekUitnodigenView.as_view(), name="bezoek-uitnodigen"),
 ]

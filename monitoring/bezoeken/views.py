@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from wijken.models import Praktijk
 from zio_portal.forms import fouten_naar_formulier
 
+from ..constants import BezoekStatus
 from ..mixins import BeheerMixin, int_param
 from . import selectors, services
 from .forms import BezoekPlanForm, BezoekVerslagForm, ReactieForm
@@ -220,6 +221,75 @@ class BezoekUitnodigenView(BezoekObjectMixin, View):
         else:
             messages.success(
                 request,
-                _("De uitnodiging is verstuurd aan %(ontvangers)s.") % {"ontvangers": ", ".join(ontvangers)},
+                _("De uitnodiging gaat naar %(ontvangers)s; wie hem al kreeg, krijgt hem niet nog eens.")
+                % {"ontvangers": ", ".join(ontvangers)},
+            )
+        return redirect("monitoring:bezoek-detail", pk)
+
+
+class BezoekWijzigenView(BezoekObjectMixin, TemplateView):
+    """Move a planned visit (or change who goes); a sent invitation is updated for every invitee."""
+
+    perm = "monitoring.change_praktijkbezoek"
+    template_name = "monitoring/bezoek_plannen.html"
+
+    def _niet_gepland(self):
+        messages.warning(self.request, _("Alleen een gepland bezoek kan worden verzet."))
+        return redirect("monitoring:bezoek-detail", self.bezoek.pk)
+
+    def get(self, request, *args, **kwargs):
+        if self.bezoek.status != BezoekStatus.GEPLAND:
+            return self._niet_gepland()
+        form = BezoekPlanForm(
+            initial={
+                "gepland_op": timezone.localtime(self.bezoek.gepland_op),
+                "bezoekers": [b.pk for b in self.bezoek.bezoekers.all()],
+            }
+        )
+        return self.render_to_response(self.get_context_data(praktijk=self.bezoek.praktijk, form=form))
+
+    def post(self, request, *args, **kwargs):
+        if self.bezoek.status != BezoekStatus.GEPLAND:
+            return self._niet_gepland()
+        form = BezoekPlanForm(request.POST)
+        if form.is_valid():
+            try:
+                services.bezoek_verzetten(
+                    bezoek=self.bezoek,
+                    gepland_op=form.cleaned_data["gepland_op"],
+                    bezoekers=list(form.cleaned_data["bezoekers"]),
+                )
+            except ValidationError as exc:
+                fouten_naar_formulier(form, exc)
+            else:
+                messages.success(request, _("Het bezoek is gewijzigd."))
+                return redirect("monitoring:bezoek-detail", self.bezoek.pk)
+        return self.render_to_response(self.get_context_data(praktijk=self.bezoek.praktijk, form=form))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bezoek=self.bezoek, **kwargs)
+
+
+class BezoekAnnulerenView(BezoekObjectMixin, TemplateView):
+    """Call a planned visit off after a confirmation page; the invitees get a cancellation."""
+
+    perm = "monitoring.change_praktijkbezoek"
+    template_name = "monitoring/bezoek_annuleren.html"
+
+    def get(self, request, *args, **kwargs):
+        if self.bezoek.status != BezoekStatus.GEPLAND:
+            messages.warning(request, _("Alleen een gepland bezoek kan worden geannuleerd."))
+            return redirect("monitoring:bezoek-detail", self.bezoek.pk)
+        uitgenodigd = self.bezoek.verzendingen.exists()
+        return self.render_to_response(self.get_context_data(bezoek=self.bezoek, uitgenodigd=uitgenodigd))
+
+    def post(self, request, pk):
+        try:
+            services.bezoek_annuleren(bezoek=self.bezoek)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Het bezoek is geannuleerd; wie de uitnodiging had, krijgt de annulering.")
             )
         return redirect("monitoring:bezoek-detail", pk)

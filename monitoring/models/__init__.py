@@ -1,13 +1,14 @@
 """The monitoring's models, one module per workflow, re-exported here: the app label, the migrations,
 the history tables and the permission codenames stay those of ``monitoring.models``."""
 
-from .bezoeken import Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
+from .bezoeken import BezoekVerzending, Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
 from .rapportage import MAANDEN, Rapportage, RapportagePlanning, _private_storage
 from .vragenlijsten import Antwoord, Respons, Ronde, Sectie, Vraag, Vragenlijst
 
 __all__ = [
     "MAANDEN",
     "Antwoord",
+    "BezoekVerzending",
     "Bouwsteen",
     "Ondersteuningsbehoefte",
     "Praktijkbezoek",

@@ -62,6 +62,12 @@ class Praktijkbezoek(models.Model):
     gezien_op = models.DateTimeField(_("terugkoppeling gezien op"), null=True, blank=True)
     gezien_door = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     reactie_praktijk = models.TextField(_("reactie van de praktijk"), blank=True)
+    uitnodiging_volgnummer = models.PositiveSmallIntegerField(
+        _("versie van de uitnodiging"),
+        default=0,
+        help_text=_("De SEQUENCE in de agenda-uitnodiging; hoger bij een verzet of geannuleerd bezoek."),
+    )
+    uitnodiging_verzonden_op = models.DateTimeField(_("uitnodiging verzonden op"), null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[bouwstenen, themas])
 
     objects = PraktijkbezoekQuerySet.as_manager()
@@ -83,6 +89,33 @@ class Praktijkbezoek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.praktijk}: {self.gepland_op:%d-%m-%Y}"
+
+
+class BezoekVerzending(models.Model):
+    """An invitation (or cancellation) of a visit that went to one address in one version: the claim
+    that makes a second click or a second run of the task send nothing twice."""
+
+    class Soort(models.TextChoices):
+        UITNODIGING = "uitnodiging", _("Uitnodiging")
+        ANNULERING = "annulering", _("Annulering")
+
+    bezoek = models.ForeignKey(Praktijkbezoek, on_delete=models.CASCADE, related_name="verzendingen")
+    soort = models.CharField(_("soort"), max_length=16, choices=Soort.choices)
+    email = models.EmailField(_("verzonden aan"))
+    volgnummer = models.PositiveSmallIntegerField(_("versie"), default=0)
+    verzonden_op = models.DateTimeField(_("verzonden op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("verzonden bezoekuitnodiging")
+        verbose_name_plural = _("verzonden bezoekuitnodigingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bezoek", "soort", "email", "volgnummer"], name="bezoekverzending_een_keer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.bezoek} → {self.email}"
 
 
 class Ondersteuningsbehoefte(models.Model):

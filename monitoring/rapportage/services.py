@@ -7,7 +7,6 @@ import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -19,6 +18,7 @@ from monitoring.constants import RapportageStatus, ScopeSoort
 from monitoring.models import Rapportage, RapportagePlanning
 from wijken.models import Gebied, Wijk
 from zio_portal.constants import Rol
+from zio_portal.mail import portaalbericht
 from zio_portal.models import User
 from zio_portal.services import herinnering_claimen
 
@@ -193,12 +193,12 @@ def _mail(rapportage: Rapportage, *, soort: str, onderwerp: str, template: str) 
                 ontvanger=ontvanger, soort=soort, sleutel=f"rapportage:{rapportage.pk}"
             ):
                 continue
-            EmailMessage(
-                subject=onderwerp,
-                body=render_to_string(
+            portaalbericht(
+                onderwerp=onderwerp,
+                tekst=render_to_string(
                     template, {"rapportage": rapportage, "link": link, "ontvanger": ontvanger}
                 ),
-                to=[ontvanger.email],
+                aan=[ontvanger.email],
             ).send()
             verzonden += 1
     return verzonden

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk, Praktijkmedewerker
+from zio_portal.mail import portaalbericht
 from zio_portal.models import User
 from zio_portal.services import herinnering_claimen, week_sleutel
 
@@ -264,10 +264,10 @@ def vragenlijst_herinneringen_versturen(*, datum: datetime.date | None = None) -
                     "monitoring/email/vragenlijst_herinnering.txt",
                     {"ronde": ronde, "praktijk": m.praktijk, "ontvanger": m.user, "link": link},
                 )
-                EmailMessage(
-                    subject=_("Herinnering: vragenlijst %(v)s") % {"v": ronde.vragenlijst},
-                    body=tekst,
-                    to=[m.user.email],
+                portaalbericht(
+                    onderwerp=_("Herinnering: vragenlijst %(v)s") % {"v": ronde.vragenlijst},
+                    tekst=tekst,
+                    aan=[m.user.email],
                 ).send()
                 verzonden += 1
     return verzonden

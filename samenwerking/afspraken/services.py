@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk
+from zio_portal.mail import portaalbericht
 from zio_portal.models import User
 from zio_portal.services import herinnering_claimen
 
@@ -316,11 +316,10 @@ def afspraak_herinneringen_versturen(*, vandaag: datetime.date | None = None) ->
                 for a in lijst
             ]
             context = {"eigenaar": eigenaar, "regels": regels, "vandaag": vandaag}
-            send_mail(
-                subject=_("ZIO: %(aantal)s afspraken om te evalueren") % {"aantal": len(lijst)},
-                message=render_to_string("samenwerking/mail/herinnering.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[eigenaar.email],
-            )
+            portaalbericht(
+                onderwerp=_("ZIO: %(aantal)s afspraken om te evalueren") % {"aantal": len(lijst)},
+                tekst=render_to_string("samenwerking/mail/herinnering.txt", context),
+                aan=[eigenaar.email],
+            ).send()
             verstuurd += 1
     return verstuurd

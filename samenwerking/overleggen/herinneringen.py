@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from zio_portal.mail import portaalbericht
 
 from ..constants import (
     ActiepuntStatus,
@@ -95,14 +96,13 @@ def actiepunt_herinneringen_versturen(*, vandaag: datetime.date | None = None) -
                 )
             if not regels:
                 continue
-            send_mail(
-                subject=_("ZIO: herinnering aan %(aantal)s actiepunt(en)") % {"aantal": len(regels)},
-                message=render_to_string(
+            portaalbericht(
+                onderwerp=_("ZIO: herinnering aan %(aantal)s actiepunt(en)") % {"aantal": len(regels)},
+                tekst=render_to_string(
                     "samenwerking/mail/actiepunt_herinnering.txt",
                     {"naam": ontvanger["naam"], "regels": regels, "vandaag": vandaag},
                 ),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[ontvanger["adres"]],
-            )
+                aan=[ontvanger["adres"]],
+            ).send()
             verstuurd += 1
     return verstuurd

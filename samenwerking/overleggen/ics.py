@@ -9,12 +9,15 @@ from django.urls import reverse
 
 from zio_portal.ics import AMSTERDAM, Afspraakverzoek, ics_maken
 
+from ..constants import OverlegStatus
 from ..models import Overleg
 from .selectors import ontvangers
 
 
-def overleg_ics(overleg: Overleg) -> bytes:
-    """METHOD:REQUEST, UID stable per meeting, SEQUENCE raised when the meeting moves."""
+def overleg_ics(overleg: Overleg, *, methode: str | None = None) -> bytes:
+    """METHOD:REQUEST (CANCEL for a cancelled meeting), UID stable per meeting, SEQUENCE raised when
+    the meeting changes."""
+    methode = methode or ("CANCEL" if overleg.status == OverlegStatus.GEANNULEERD else "REQUEST")
     start_tijd = overleg.starttijd or datetime.time(9, 0)
     eind_tijd = overleg.eindtijd or datetime.time(10, 30)
     start = datetime.datetime.combine(overleg.datum, start_tijd, tzinfo=AMSTERDAM)
@@ -41,6 +44,7 @@ def overleg_ics(overleg: Overleg) -> bytes:
             locatie=" / ".join(waar),
             url=overleg.link,
             volgnummer=overleg.uitnodiging_volgnummer,
+            methode=methode,
             organisator=(str(gm), gm.email) if gm else None,
             deelnemers=ontvangers(overleg=overleg),
             prodid="-//ZIO wijksamenwerking//WSV-overleg//NL",

@@ -12,15 +12,15 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijken.models import Contactpersoon
+from zio_portal.mail import agendabericht, portaalbericht
 from zio_portal.models import User
 
 from ..constants import (
@@ -125,20 +125,72 @@ def overleg_plannen(
 
 @transaction.atomic
 def overleg_wijzigen(*, overleg: Overleg, data: dict, door: User) -> Overleg:
-    """Change when or where; a sent invitation gets a higher SEQUENCE so it can be sent again."""
-    _niet_definitief(overleg)
-    oud = {k: getattr(overleg, k) for k in OVERLEG_VELDEN}
+    """Change when or where. The new values are compared with the stored row (a ModelForm may have
+    written them onto ``overleg`` already); a change of an invitation that went out raises SEQUENCE
+    and queues the update to every invitee."""
+    opgeslagen = Overleg.objects.select_for_update().get(pk=overleg.pk)
+    _niet_definitief(opgeslagen)
+    _niet_geannuleerd(opgeslagen)
     for k in OVERLEG_VELDEN:
         waarde = data.get(k)
         setattr(overleg, k, ("" if waarde is None and k in ("locatie", "link") else waarde))
-    gewijzigd = any(getattr(overleg, k) != oud[k] for k in OVERLEG_VELDEN)
-    if gewijzigd and overleg.uitnodiging_verzonden_op:
-        overleg.uitnodiging_volgnummer += 1
-        overleg.uitnodiging_verzonden_op = None
+    gewijzigd = any(getattr(overleg, k) != getattr(opgeslagen, k) for k in OVERLEG_VELDEN)
+    overleg.uitnodiging_volgnummer = opgeslagen.uitnodiging_volgnummer
+    overleg.uitnodiging_verzonden_op = opgeslagen.uitnodiging_verzonden_op
     overleg._history_user = door
     overleg.full_clean()
     overleg.save()
+    if gewijzigd:
+        _uitnodiging_bijwerken(overleg)
     return overleg
+
+
+@transaction.atomic
+def overleg_annuleren(*, overleg: Overleg, door: User) -> Overleg:
+    """Call a planned meeting off; whoever had the invitation gets a METHOD:CANCEL (in the worker)."""
+    opgeslagen = Overleg.objects.select_for_update().get(pk=overleg.pk)
+    _niet_definitief(opgeslagen)
+    if opgeslagen.status == OverlegStatus.GEANNULEERD:
+        return opgeslagen
+    if opgeslagen.status != OverlegStatus.GEPLAND:
+        raise ValidationError(_("Alleen een gepland overleg kan worden geannuleerd."))
+    opgeslagen.status = OverlegStatus.GEANNULEERD
+    opgeslagen._history_user = door
+    opgeslagen.save(update_fields=["status"])
+    _uitnodiging_bijwerken(opgeslagen)
+    overleg.status = opgeslagen.status
+    overleg.uitnodiging_volgnummer = opgeslagen.uitnodiging_volgnummer
+    return opgeslagen
+
+
+def _niet_geannuleerd(overleg: Overleg) -> None:
+    if overleg.status == OverlegStatus.GEANNULEERD:
+        raise ValidationError(_("Dit overleg is geannuleerd en kan niet meer worden gewijzigd."))
+
+
+def _uitnodiging_bijwerken(overleg: Overleg) -> None:
+    """The meeting changed (time, place, agenda, cancelled): when an invitation went out, raise
+    SEQUENCE and queue the update (or the cancellation) to the invitees. Not sent yet: the queued
+    invitation reads the meeting when it is sent, so there is nothing to raise."""
+    if not (
+        overleg.uitnodiging_verzonden_op
+        or overleg.verzendingen.filter(soort=VerzendSoort.UITNODIGING).exists()
+    ):
+        return
+    Overleg.objects.filter(pk=overleg.pk).update(
+        uitnodiging_volgnummer=F("uitnodiging_volgnummer") + 1, uitnodiging_verzonden_op=None
+    )
+    overleg.uitnodiging_volgnummer = Overleg.objects.values_list("uitnodiging_volgnummer", flat=True).get(
+        pk=overleg.pk
+    )
+    overleg.uitnodiging_verzonden_op = None
+    volgnummer = overleg.uitnodiging_volgnummer
+    transaction.on_commit(lambda: _uitnodiging_wachtrij(overleg.pk, volgnummer))
+
+
+def _agenda_gewijzigd(overleg: Overleg) -> None:
+    if overleg.status == OverlegStatus.GEPLAND:
+        _uitnodiging_bijwerken(overleg)
 
 
 # --- agenda -------------------------------------------------------------------------------------------
@@ -163,6 +215,7 @@ def agendapunt_toevoegen(*, overleg: Overleg, titel: str, toelichting: str = "")
     )
     punt.full_clean()
     punt.save()
+    _agenda_gewijzigd(overleg)
     return punt
 
 
@@ -175,6 +228,7 @@ def agendapunt_verwijderen(*, agendapunt: Agendapunt) -> None:
     overleg = agendapunt.overleg
     agendapunt.delete()
     _hernummeren(overleg)
+    _agenda_gewijzigd(overleg)
 
 
 @transaction.atomic
@@ -189,6 +243,7 @@ def agendapunt_verplaatsen(*, agendapunt: Agendapunt, richting: str) -> None:
         a.volgorde, b.volgorde = b.volgorde, a.volgorde
         a.save(update_fields=["volgorde"])
         b.save(update_fields=["volgorde"])
+        _agenda_gewijzigd(agendapunt.overleg)
 
 
 # --- tijdens of na het overleg ------------------------------------------------------------------------
@@ -473,36 +528,61 @@ def uitnodiging_versturen(*, overleg: Overleg) -> None:
     transaction.on_commit(lambda: _uitnodiging_wachtrij(overleg.pk, volgnummer))
 
 
+def _uitgenodigd(overleg: Overleg) -> list[tuple[str, str]]:
+    """(naam, e-mailadres) of everyone who had an invitation (of any version), each address once."""
+    namen = {email.lower(): naam for naam, email in ontvangers(overleg=overleg)}
+    adressen = (
+        overleg.verzendingen.filter(soort=VerzendSoort.UITNODIGING)
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return [(namen.get(email, ""), email) for email in adressen]
+
+
 def uitnodiging_mailen(*, overleg_id: int, volgnummer: int) -> int:
-    """In the worker: one mail per delegate address, each claimed first; returns how many went out."""
+    """In the worker: the invitation (or, for a cancelled meeting, the cancellation) of this version,
+    one message per address, each claimed per address and version first; returns how many went out."""
     from .ics import overleg_ics
 
     overleg = Overleg.objects.select_related("verband__wijk__gebied").get(pk=overleg_id)
     if overleg.uitnodiging_volgnummer != volgnummer:
-        return 0  # the meeting moved since: the newer invitation is the one to send
-    ics = overleg_ics(overleg)
+        return 0  # the meeting changed since: the newer version is the one to send
+    geannuleerd = overleg.status == OverlegStatus.GEANNULEERD
+    if geannuleerd:
+        soort, methode, adressen = VerzendSoort.ANNULERING, "CANCEL", _uitgenodigd(overleg)
+        sjabloon = "samenwerking/overleg/mail_annulering.txt"
+        onderwerp = _("Geannuleerd: %(verband)s op %(datum)s")
+    else:
+        soort, methode, adressen = VerzendSoort.UITNODIGING, "REQUEST", ontvangers(overleg=overleg)
+        sjabloon = "samenwerking/overleg/mail_uitnodiging.txt"
+        onderwerp = (
+            _("Gewijzigd: %(verband)s op %(datum)s")
+            if volgnummer
+            else _("Uitnodiging: %(verband)s op %(datum)s")
+        )
+    ics = overleg_ics(overleg, methode=methode)
+    onderwerp = onderwerp % {"verband": overleg.verband.naam, "datum": overleg.datum.strftime("%d-%m-%Y")}
     verzonden = 0
-    for naam, email in ontvangers(overleg=overleg):
+    for naam, email in adressen:
         with transaction.atomic():
-            if not _claimen(
-                overleg=overleg, soort=VerzendSoort.UITNODIGING, email=email, volgnummer=volgnummer
-            ):
+            if not _claimen(overleg=overleg, soort=soort, email=email, volgnummer=volgnummer):
                 continue
-            bericht = EmailMessage(
-                subject=_("Uitnodiging: %(verband)s op %(datum)s")
-                % {"verband": overleg.verband.naam, "datum": overleg.datum.strftime("%d-%m-%Y")},
-                body=render_to_string(
-                    "samenwerking/overleg/mail_uitnodiging.txt",
-                    {"overleg": overleg, "naam": naam, "link": _link(overleg)},
+            agendabericht(
+                onderwerp=onderwerp,
+                tekst=render_to_string(
+                    sjabloon,
+                    {"overleg": overleg, "naam": naam, "link": _link(overleg), "gewijzigd": volgnummer > 0},
                 ),
-                to=[email],
-            )
-            bericht.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-            bericht.send()
+                aan=email,
+                ics=ics,
+                methode=methode,
+            ).send()
             verzonden += 1
-    Overleg.objects.filter(pk=overleg_id, uitnodiging_volgnummer=volgnummer).update(
-        uitnodiging_verzonden_op=timezone.now()
-    )
+    if not geannuleerd:
+        Overleg.objects.filter(pk=overleg_id, uitnodiging_volgnummer=volgnummer).update(
+            uitnodiging_verzonden_op=timezone.now()
+        )
     return verzonden
 
 
@@ -513,14 +593,14 @@ def notulen_mailen(*, overleg: Overleg, pdf: bytes) -> int:
         with transaction.atomic():
             if not _claimen(overleg=overleg, soort=VerzendSoort.NOTULEN, email=email, volgnummer=0):
                 continue
-            bericht = EmailMessage(
-                subject=_("Notulen: %(verband)s van %(datum)s")
+            bericht = portaalbericht(
+                onderwerp=_("Notulen: %(verband)s van %(datum)s")
                 % {"verband": overleg.verband.naam, "datum": overleg.datum.strftime("%d-%m-%Y")},
-                body=render_to_string(
+                tekst=render_to_string(
                     "samenwerking/overleg/mail_notulen.txt",
                     {"overleg": overleg, "naam": naam, "link": _link(overleg)},
                 ),
-                to=[email],
+                aan=[email],
             )
             bericht.attach(f"notulen-{overleg.datum:%Y-%m-%d}.pdf", pdf, "application/pdf")
             bericht.send()

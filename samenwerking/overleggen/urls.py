@@ -11,6 +11,7 @@ urlpatterns = [
     path("verbanden/<int:pk>/overleggen/plannen/", views.OverlegCreateView.as_view(), name="overleg-create"),
     path("overleggen/<int:pk>/", views.OverlegDetailView.as_view(), name="overleg-detail"),
     path("overleggen/<int:pk>/wijzigen/", views.OverlegUpdateView.as_view(), name="overleg-update"),
+    path("overleggen/<int:pk>/annuleren/", views.OverlegAnnulerenView.as_view(), name="overleg-annuleren"),
     path("overleggen/<int:pk>/agenda/", _actie(actie="agenda"), name="overleg-agenda"),
     path("overleggen/<int:pk>/aanwezigheid/", _actie(actie="aanwezigheid"), name="overleg-aanwezigheid"),
     path("overleggen/<int:pk>/deelnemers/", _actie(actie="deelnemer"), name="overleg-deelnemer"),

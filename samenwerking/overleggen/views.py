@@ -18,7 +18,7 @@ from django.views.generic import FormView, TemplateView
 
 from zio_portal.forms import ServiceFoutenMixin
 
-from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, PdfStatus
+from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, PdfStatus, VerzendSoort
 from ..models import Aanwezigheid, Actiepunt, Agendapunt, Overleg
 from . import selectors, services
 from .forms import ActiepuntForm, AgendapuntForm, BesluitForm, DeelnemerForm, KnelpuntForm, OverlegForm
@@ -111,6 +111,38 @@ class OverlegUpdateView(ServiceFoutenMixin, FormView):
     def uitvoeren(self, form):
         services.overleg_wijzigen(overleg=self.overleg, data=form.cleaned_data, door=self.request.user)
         messages.success(self.request, _("Het overleg is gewijzigd."))
+        return HttpResponseRedirect(_detail_url(self.overleg))
+
+
+class OverlegAnnulerenView(View):
+    """Call a planned meeting off, after a confirmation page; the invitees get a cancellation."""
+
+    template_name = "samenwerking/overleg/annuleren.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.overleg = _overleg_voor_wijziging(request, kwargs["pk"])
+        if self.overleg.notulen_definitief_op or self.overleg.status != OverlegStatus.GEPLAND:
+            messages.warning(request, _("Alleen een gepland overleg kan worden geannuleerd."))
+            return HttpResponseRedirect(_detail_url(self.overleg))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk: int) -> HttpResponse:
+        context = {
+            "overleg": self.overleg,
+            "verband": self.overleg.verband,
+            "uitgenodigd": self.overleg.verzendingen.filter(soort=VerzendSoort.UITNODIGING).exists(),
+        }
+        return render(request, self.template_name, context)
+
+    def post(self, request, pk: int) -> HttpResponse:
+        try:
+            services.overleg_annuleren(overleg=self.overleg, door=request.user)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(
+                request, _("Het overleg is geannuleerd; wie de uitnodiging had, krijgt de annulering.")
+            )
         return HttpResponseRedirect(_detail_url(self.overleg))
 
 

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wijken.models import Gebied
 from zio_portal.constants import Rol
+from zio_portal.mail import portaalbericht
 from zio_portal.models import User
 from zio_portal.services import herinnering_claimen
 
@@ -292,12 +292,11 @@ def terugkoppeling_mail_versturen(*, terugkoppeling_id: int) -> int:
             ):
                 continue  # mailed before: the task ran twice
             context = {"ontvanger": projectleider, "terugkoppeling": terugkoppeling, "url": url}
-            send_mail(
-                subject=_("ZIO: terugkoppeling %(gebied)s ontvangen") % {"gebied": terugkoppeling.gebied},
-                message=render_to_string("samenwerking/mail/terugkoppeling_verzonden.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[projectleider.email],
-            )
+            portaalbericht(
+                onderwerp=_("ZIO: terugkoppeling %(gebied)s ontvangen") % {"gebied": terugkoppeling.gebied},
+                tekst=render_to_string("samenwerking/mail/terugkoppeling_verzonden.txt", context),
+                aan=[projectleider.email],
+            ).send()
             verstuurd += 1
     return verstuurd
 

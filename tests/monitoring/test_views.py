@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from monitoring.bezoeken.tasks import bezoek_uitnodiging_task
 from monitoring.constants import ResponsBron, ResponsStatus, VraagType
 from monitoring.models import Antwoord, Respons
 from monitoring.vragenlijsten.services import respons_opslaan, vragenlijst_kopieren
@@ -270,7 +271,10 @@ def test_visit_is_planned_reported_shared_and_seen(world, client, django_capture
     ics = client.get(reverse("monitoring:bezoek-ics", args=[bezoek.pk])).content.decode()
     assert "METHOD:REQUEST" in ics and f"UID:praktijkbezoek-{bezoek.pk}@" in ics
     assert "DTSTAMP:" in ics and "TZID=Europe/Amsterdam" in ics
-    client.post(reverse("monitoring:bezoek-uitnodigen", args=[bezoek.pk]))
+    with django_capture_on_commit_callbacks() as taken:
+        client.post(reverse("monitoring:bezoek-uitnodigen", args=[bezoek.pk]))
+    assert len(taken) == 1 and not mail.outbox, "queued for the worker, not sent in the request"
+    assert bezoek_uitnodiging_task.apply(args=[bezoek.pk, 0]).get() >= 1
     assert mail.outbox[-1].attachments[0][0] == "praktijkbezoek.ics"
 
     verslag = client.get(reverse("monitoring:bezoek-verslag", args=[bezoek.pk]))

@@ -36,6 +36,20 @@ def monitoring_world(world):
     return world
 
 
+def _gepland_bezoek(w):
+    """A planned visit of praktijk A1 (the world's visit is held: it cannot be moved or cancelled)."""
+    monitoring_world(w)
+    if not hasattr(w, "bezoek_a1_gepland"):
+        from tests.monitoring.factories import PraktijkbezoekFactory
+
+        w.bezoek_a1_gepland = PraktijkbezoekFactory(
+            praktijk=w.praktijk_a1,
+            gepland_op=timezone.now() + datetime.timedelta(days=14),
+            bezoekers=[w.users["beleidsadviseur"]],
+        )
+    return [w.bezoek_a1_gepland.pk]
+
+
 def _ronde(w):
     return [monitoring_world(w).ronde.pk]
 
@@ -107,6 +121,34 @@ CASES: list[Case] = [
         "monitoring:bezoek-uitnodigen",
         method="post",
         args=lambda w: [monitoring_world(w).bezoek_a1.pk],
+        expect=everyone(404, beheerder=302, beleidsadviseur=302, praktijkmedewerker=403),
+    ),
+    Case(
+        "monitoring:bezoek-wijzigen",
+        args=_gepland_bezoek,
+        expect=everyone(404, **BEHEER_200, praktijkmedewerker=403),
+    ),
+    Case(
+        "monitoring:bezoek-wijzigen",
+        method="post",
+        label="POST",
+        args=_gepland_bezoek,
+        data=lambda w: {
+            "gepland_op": (timezone.localtime() + datetime.timedelta(days=20)).strftime("%Y-%m-%dT%H:%M"),
+            "bezoekers": [w.users["beleidsadviseur"].pk],
+        },
+        expect=everyone(404, beheerder=302, beleidsadviseur=302, praktijkmedewerker=403),
+    ),
+    Case(
+        "monitoring:bezoek-annuleren",
+        args=_gepland_bezoek,
+        expect=everyone(404, **BEHEER_200, praktijkmedewerker=403),
+    ),
+    Case(
+        "monitoring:bezoek-annuleren",
+        method="post",
+        label="POST",
+        args=_gepland_bezoek,
         expect=everyone(404, beheerder=302, beleidsadviseur=302, praktijkmedewerker=403),
     ),
     Case(

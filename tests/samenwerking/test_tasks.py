@@ -1,6 +1,8 @@
 """The daily reminder: one digest per owner, absolute links, nothing twice."""
 
 import datetime
+import email.policy
+from email import message_from_bytes
 
 import pytest
 from django.conf import settings
@@ -16,7 +18,8 @@ from tests.samenwerking.factories import AfspraakFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_one_digest_per_owner_with_links_and_no_duplicates(world):
+def test_one_digest_per_owner_with_links_and_no_duplicates(world, settings):
+    settings.PORTAL_BASE_URL = "https://portaal.zio.example"
     vandaag = timezone.localdate()
     eigenaar = world.users["praktijkmedewerker"]
     eigenaar.email = "pm@example.nl"
@@ -38,6 +41,9 @@ def test_one_digest_per_owner_with_links_and_no_duplicates(world):
     assert len(mail.outbox) == 1
     bericht = mail.outbox[0]
     assert bericht.to == ["pm@example.nl"]
+    kop = message_from_bytes(bericht.message().as_bytes(), policy=email.policy.default)
+    assert kop["Auto-Submitted"] == "auto-generated"
+    assert kop["Message-ID"].strip("<>").endswith("@portaal.zio.example")
     for afspraak in (verlopen, binnenkort):
         url = settings.PORTAL_BASE_URL + reverse("samenwerking:afspraak-detail", args=[afspraak.pk])
         assert url in bericht.body

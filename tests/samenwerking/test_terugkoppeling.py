@@ -319,6 +319,7 @@ def test_actiepunt_reminders_once_before_and_once_after_the_deadline(world, user
     body = per_adres["gm@example.nl"].body
     assert binnenkort.omschrijving in body and verlopen.omschrijving in body and "verstreken" in body
     assert body.count("http") == 2, "only the two due, open actions of this owner"
+    assert all(m.extra_headers["Auto-Submitted"] == "auto-generated" for m in mail.outbox)
 
     assert herinneringen.actiepunt_herinneringen_versturen(vandaag=vandaag) == 0, (
         "the job ran twice: no second mail"
