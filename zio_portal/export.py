@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
@@ -41,6 +41,21 @@ def download_response(inhoud: bytes | str, *, content_type: str, bestandsnaam: s
     response = HttpResponse(inhoud, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, bestandsnaam)
     return response
+
+
+def bestand_response(bestand, *, content_type: str, bestandsnaam: str) -> FileResponse:
+    """A stored private file streamed as a download, never cached; the name as in ``download_response``."""
+    response = FileResponse(bestand, as_attachment=True, filename=bestandsnaam, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, bestandsnaam)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def ics_response(inhoud: bytes | str, *, bestandsnaam: str) -> HttpResponse:
+    """An iCalendar invitation as a download that Outlook opens as a meeting request."""
+    return download_response(
+        inhoud, content_type="text/calendar; method=REQUEST; charset=utf-8", bestandsnaam=bestandsnaam
+    )
 
 
 def _weergave_formaat(waarde: object) -> str | None:
