@@ -53,4 +53,3 @@ def vnu_fouten(paginas: dict[str, str]) -> dict[str, list[str]]:
         naam = bestanden.get(bestand, bestand)
         fouten.setdefault(naam, []).append(f"{bericht.get('lastLine', '?')}: {bericht.get('message')}")
     return fouten
-
