@@ -21,6 +21,7 @@ FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_BREEDTE = 60  # characters; longer texts wrap within the column
 MIN_BREEDTE = 8
+REGELHOOGTE = 15  # points per line of the default 11 pt font
 
 
 def lijkt_formule(waarde: object) -> bool:
@@ -78,6 +79,11 @@ def _tekstlengte(waarde: object) -> int:
     return max((len(regel) for regel in str(waarde).splitlines()), default=0)
 
 
+def _aantal_regels(tekst: str) -> int:
+    """The lines a wrapped text takes in a column of ``MAX_BREEDTE`` characters (a little generous)."""
+    return sum(max(1, -(-len(regel) * 11 // (10 * MAX_BREEDTE))) for regel in tekst.splitlines() or [""])
+
+
 def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
     """Bold, frozen and filtered header; widths fitted; long texts wrapped; safe text cells."""
     from openpyxl.styles import Alignment, Font
@@ -89,6 +95,7 @@ def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
     breedtes = [len(str(k)) for k in koppen]
     omloop = Alignment(wrap_text=True, vertical="top")
     for rij_nummer, rij in enumerate(rijen, start=2):
+        regels = 1
         for kolom, waarde in enumerate(rij, start=1):
             if isinstance(waarde, datetime.datetime) and waarde.tzinfo is not None:
                 waarde = timezone.localtime(waarde).replace(tzinfo=None)  # Excel has no time zones
@@ -102,7 +109,11 @@ def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
             lengte = _tekstlengte(waarde)
             if lengte > MAX_BREEDTE or (isinstance(waarde, str) and "\n" in waarde):
                 cel.alignment = omloop
+                regels = max(regels, _aantal_regels(str(waarde)))
             breedtes[kolom - 1] = max(breedtes[kolom - 1], min(lengte, MAX_BREEDTE))
+        if regels > 1:
+            # LibreOffice does not fit row heights when it opens an xlsx: wrapped text would overlap.
+            ws.row_dimensions[rij_nummer].height = regels * REGELHOOGTE
     for kolom, breedte in enumerate(breedtes, start=1):
         ws.column_dimensions[get_column_letter(kolom)].width = max(breedte, MIN_BREEDTE) + 2
     ws.freeze_panes = "A2"
