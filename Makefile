@@ -21,7 +21,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/zio_portal
 TEST_REDIS_URL    ?= redis://127.0.0.1:6379/1
 
 RUN_PACKAGES  := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2
-TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libreoffice-calc-nogui
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libreoffice-calc-nogui openjdk-17-jre-headless
 
 help:
 	@echo "make run    installeer alles, migreer, laad de demoregio en start portaal + worker"

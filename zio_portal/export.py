@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
@@ -21,6 +21,7 @@ FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_BREEDTE = 60  # characters; longer texts wrap within the column
 MIN_BREEDTE = 8
+REGELHOOGTE = 15  # points per line of the default 11 pt font
 
 
 def lijkt_formule(waarde: object) -> bool:
@@ -43,6 +44,21 @@ def download_response(inhoud: bytes | str, *, content_type: str, bestandsnaam: s
     return response
 
 
+def bestand_response(bestand, *, content_type: str, bestandsnaam: str) -> FileResponse:
+    """A stored private file streamed as a download, never cached; the name as in ``download_response``."""
+    response = FileResponse(bestand, as_attachment=True, filename=bestandsnaam, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, bestandsnaam)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def ics_response(inhoud: bytes | str, *, bestandsnaam: str) -> HttpResponse:
+    """An iCalendar invitation as a download that Outlook opens as a meeting request."""
+    return download_response(
+        inhoud, content_type="text/calendar; method=REQUEST; charset=utf-8", bestandsnaam=bestandsnaam
+    )
+
+
 def _weergave_formaat(waarde: object) -> str | None:
     if isinstance(waarde, datetime.datetime):
         return "DD-MM-YYYY HH:MM"
@@ -63,6 +79,11 @@ def _tekstlengte(waarde: object) -> int:
     return max((len(regel) for regel in str(waarde).splitlines()), default=0)
 
 
+def _aantal_regels(tekst: str) -> int:
+    """The lines a wrapped text takes in a column of ``MAX_BREEDTE`` characters (a little generous)."""
+    return sum(max(1, -(-len(regel) * 11 // (10 * MAX_BREEDTE))) for regel in tekst.splitlines() or [""])
+
+
 def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
     """Bold, frozen and filtered header; widths fitted; long texts wrapped; safe text cells."""
     from openpyxl.styles import Alignment, Font
@@ -74,6 +95,7 @@ def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
     breedtes = [len(str(k)) for k in koppen]
     omloop = Alignment(wrap_text=True, vertical="top")
     for rij_nummer, rij in enumerate(rijen, start=2):
+        regels = 1
         for kolom, waarde in enumerate(rij, start=1):
             if isinstance(waarde, datetime.datetime) and waarde.tzinfo is not None:
                 waarde = timezone.localtime(waarde).replace(tzinfo=None)  # Excel has no time zones
@@ -87,7 +109,11 @@ def _blad_vullen(ws, koppen: Sequence[str], rijen: Iterable[Sequence]) -> None:
             lengte = _tekstlengte(waarde)
             if lengte > MAX_BREEDTE or (isinstance(waarde, str) and "\n" in waarde):
                 cel.alignment = omloop
+                regels = max(regels, _aantal_regels(str(waarde)))
             breedtes[kolom - 1] = max(breedtes[kolom - 1], min(lengte, MAX_BREEDTE))
+        if regels > 1:
+            # LibreOffice does not fit row heights when it opens an xlsx: wrapped text would overlap.
+            ws.row_dimensions[rij_nummer].height = regels * REGELHOOGTE
     for kolom, breedte in enumerate(breedtes, start=1):
         ws.column_dimensions[get_column_letter(kolom)].width = max(breedte, MIN_BREEDTE) + 2
     ws.freeze_panes = "A2"

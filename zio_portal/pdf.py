@@ -86,5 +86,64 @@ def html_naar_pdf(*, html: str, identifier: bytes | None = None) -> bytes:
     with minder_vaak_opruimen():
         document = weasyprint.HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher_klasse()())
         return document.write_pdf(
-            pdf_variant=PDF_VARIANT, pdf_identifier=identifier, pdf_tags=True, custom_metadata=True
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=identifier,
+            pdf_tags=True,
+            custom_metadata=True,
+            finisher=toegankelijk_afwerken,
         )
+
+
+def toegankelijk_afwerken(document, pdf) -> None:
+    """Complete WeasyPrint's tags before the PDF is written: every table header cell gets its /Scope
+    (from the HTML ``scope``; in a header row Column, elsewhere Row), and the running headers and footers
+    of the page margins become /Artifact /Pagination instead of text outside the structure tree."""
+    import pydyf
+
+    objecten = {o.reference: o for o in pdf.objects if isinstance(o, pydyf.Object) and o.number}
+    wortel = objecten.get(pdf.catalog.get("StructTreeRoot"))
+    if wortel is None:
+        return
+    bereikbaar: set[bytes] = set()
+    stapel = list(wortel["K"])
+    while stapel:
+        ref = stapel.pop()
+        if not isinstance(ref, bytes) or ref in bereikbaar or ref not in objecten:
+            continue
+        bereikbaar.add(ref)
+        stapel.extend(objecten[ref].get("K", ()))
+
+    html_scope = {}
+    for pagina in document.pages:
+        dozen = [pagina._page_box]
+        while dozen:
+            doos = dozen.pop()
+            element = getattr(doos, "mark", None)
+            if element is not None and doos.element is not None:
+                html_scope[element.reference] = (doos.element.get("scope") or "").lower()
+            dozen.extend(getattr(doos, "children", ()))
+    for ref in bereikbaar:
+        element = objecten[ref]
+        if element.get("S") != "/TH":
+            continue
+        scope = html_scope.get(ref, "")
+        if scope not in ("col", "row", "colgroup", "rowgroup"):
+            rij = objecten.get(element.get("P"))
+            groep = objecten.get(rij.get("P")) if rij is not None else None
+            scope = "col" if groep is not None and groep.get("S") == "/THead" else "row"
+        element["A"]["Scope"] = "/Column" if scope.startswith("col") else "/Row"
+
+    nummers = objecten[wortel["ParentTree"]]["Nums"]
+    for index, pagina_ref in enumerate(pdf.page_references):
+        mcids = nummers[2 * index + 1]
+        los = {mcid for mcid, ref in enumerate(mcids) if ref not in bereikbaar}
+        if not los:
+            continue
+        inhoud = objecten[objecten[pagina_ref]["Contents"]].stream
+        for i in range(len(inhoud) - 2):
+            lijst = inhoud[i + 1]
+            if inhoud[i + 2] == b"BDC" and isinstance(lijst, pydyf.Dictionary) and lijst.get("MCID") in los:
+                inhoud[i] = "/Artifact"
+                inhoud[i + 1] = pydyf.Dictionary({"Type": "/Pagination"})
+        for mcid in los:
+            mcids[mcid] = b"null"

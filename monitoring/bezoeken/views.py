@@ -7,7 +7,6 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from wijken.models import Praktijk
+from zio_portal.export import ics_response
 from zio_portal.forms import fouten_naar_formulier
 
 from ..constants import BezoekStatus
@@ -201,11 +201,7 @@ class BezoekIcsView(BezoekObjectMixin, View):
     """The invitation as an .ics file (opens as a meeting request in Outlook)."""
 
     def get(self, request, pk):
-        response = HttpResponse(
-            bezoek_ics(self.bezoek), content_type="text/calendar; method=REQUEST; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="praktijkbezoek-{pk}.ics"'
-        return response
+        return ics_response(bezoek_ics(self.bezoek), bestandsnaam=f"praktijkbezoek-{pk}.ics")
 
 
 class BezoekUitnodigenView(BezoekObjectMixin, View):

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 
 from monitoring.vragenlijsten.charts import staven_svg, verdeling_svg
-from zio_portal.charts import PALET, TEKST, figuur_naar_svg
+from zio_portal.charts import PALET, TEKST, figuur_naar_svg, met_eigen_ids, nl_getal
 
-__all__ = ["als_afbeelding", "naast_elkaar_svg", "staven_svg", "verdeling_svg"]
+__all__ = ["als_afbeelding", "met_eigen_ids", "naast_elkaar_svg", "staven_svg", "verdeling_svg"]
 
 
 def _nl(waarde: float, decimalen: int) -> str:
-    return f"{waarde:.{decimalen}f}".replace(".", ",")
+    return nl_getal(waarde, decimalen)
 
 
 def naast_elkaar_svg(
@@ -84,22 +84,6 @@ def _naast_elkaar(
         for j, label in enumerate(labels)
     )
     return figuur_naar_svg(fig, titel, beschrijving)
-
-
-def met_eigen_ids(svg: str, voorvoegsel: str) -> str:
-    """Prefix every id in the SVG (and the references to it): matplotlib reuses ids such as ``text_3``,
-    and several charts in one document would otherwise define the same anchor twice."""
-    ids = set(re.findall(r'\bid="([^"]+)"', svg))
-    if not ids:
-        return svg
-
-    def vervang(match: re.Match) -> str:
-        return (
-            match.group(1) + voorvoegsel + "-" + match.group(2) if match.group(2) in ids else match.group(0)
-        )
-
-    svg = re.sub(r'(\bid=")([^"]+)(?=")', vervang, svg)
-    return re.sub(r"(#)([A-Za-z_][\w.\-]*)", vervang, svg)
 
 
 def als_afbeelding(svg: str) -> dict[str, str]:

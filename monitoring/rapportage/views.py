@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from monitoring.constants import RapportageStatus
 from monitoring.models import Rapportage
+from zio_portal.export import bestand_response
 
 from . import selectors, services
 from .charts import met_eigen_ids
@@ -94,9 +95,7 @@ class RapportageDownloadView(RapportageToegangMixin, View):
             raise Http404(_("Het rapport is nog niet klaar."))
         bestand = rapportage.bestand.open("rb")
         naam = f"regionale-rapportage-{rapportage.periode_van:%Y%m%d}-{rapportage.periode_tot:%Y%m%d}.pdf"
-        response = FileResponse(bestand, as_attachment=True, filename=naam, content_type="application/pdf")
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return bestand_response(bestand, content_type="application/pdf", bestandsnaam=naam)
 
 
 class RapportageActieView(RapportageToegangMixin, View):

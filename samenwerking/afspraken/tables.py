@@ -27,8 +27,8 @@ class AfspraakTable(tables.Table):
     eigenaar = tables.Column(
         verbose_name=_("Eigenaar"), order_by=("eigenaar__last_name", "eigenaar__first_name")
     )
-    evaluatie_op = tables.DateColumn(verbose_name=_("Evaluatie"), format="j M Y")
-    tijdgebonden = tables.DateColumn(verbose_name=_("Tijdgebonden"), format="j M Y")
+    evaluatie_op = tables.DateColumn(verbose_name=_("Evaluatie"), format="j b Y")
+    tijdgebonden = tables.DateColumn(verbose_name=_("Tijdgebonden"), format="j b Y")
 
     class Meta:
         model = Afspraak
@@ -52,7 +52,7 @@ class AfspraakTable(tables.Table):
     def render_evaluatie_op(self, record: Afspraak, value) -> str:
         if value is None:
             return "—"
-        tekst = date_format(value, "j M Y")
+        tekst = date_format(value, "j b Y")
         if record.status == AfspraakStatus.ACTIEF and value < timezone.localdate():
             return format_html('{} <span class="badge text-bg-danger">{}</span>', tekst, _("verlopen"))
         return tekst

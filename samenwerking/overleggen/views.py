@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from zio_portal.export import bestand_response, ics_response
 from zio_portal.forms import ServiceFoutenMixin
 
 from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, PdfStatus, VerzendSoort
@@ -394,11 +395,8 @@ class NotulenDownloadView(View):
         if overleg.pdf_status != PdfStatus.GEREED or not overleg.pdf_bestand:
             raise Http404(_("De notulen-PDF is nog niet klaar."))
         naam = f"notulen-{overleg.verband.naam}-{overleg.datum:%Y-%m-%d}.pdf".replace(" ", "-")
-        response = FileResponse(
-            overleg.pdf_bestand.open("rb"), as_attachment=True, filename=naam, content_type="application/pdf"
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        bestand = overleg.pdf_bestand.open("rb")
+        return bestand_response(bestand, content_type="application/pdf", bestandsnaam=naam)
 
 
 class UitnodigingIcsView(View):
@@ -406,8 +404,4 @@ class UitnodigingIcsView(View):
 
     def get(self, request, pk: int) -> HttpResponse:
         overleg = selectors.overleg_get(user=request.user, pk=pk)
-        response = HttpResponse(
-            overleg_ics(overleg), content_type="text/calendar; method=REQUEST; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="overleg-{overleg.datum:%Y-%m-%d}.ics"'
-        return response
+        return ics_response(overleg_ics(overleg), bestandsnaam=f"overleg-{overleg.datum:%Y-%m-%d}.ics")

@@ -20,7 +20,7 @@ class ContactpersoonKeuze(forms.ModelChoiceField):
 
 def _gegroepeerde_keuzes(kandidaten: dict[str, list]) -> list:
     """Choices grouped by beroepsgroep (optgroups), so the list stays readable."""
-    keuzes: list = [("", "---------")]
+    keuzes: list = [("", _("Kies een contactpersoon"))]
     for groep, contacten in kandidaten.items():
         if contacten:
             keuzes.append(

@@ -272,3 +272,13 @@ def test_a_replaced_version_cannot_be_edited(world, client):
     assert response["Location"] == reverse("samenwerking:afspraak-detail", args=[oud.pk])
     oud.refresh_from_db()
     assert oud.titel != "Overschreven"
+
+
+def test_tables_write_lowercase_dutch_month_abbreviations(world, client):
+    Afspraak.objects.filter(pk=world.afspraak_a1.pk).update(
+        tijdgebonden=datetime.date(2026, 12, 31), evaluatie_op=datetime.date(2026, 5, 4)
+    )
+    client.force_login(world.users["beheerder"])
+    html = client.get(reverse("samenwerking:afspraak-list")).content.decode()
+    assert "31 dec 2026" in html and "4 mei 2026" in html
+    assert "Dec 2026" not in html and "Mei 2026" not in html

@@ -37,3 +37,48 @@ def test_the_chart_kernel_imports_none_of_the_apps():
         n.module or "" for n in ast.walk(boom) if isinstance(n, ast.ImportFrom)
     }
     assert not {m for m in modules if m.split(".")[0] in {"wijken", "samenwerking", "monitoring"}}
+
+
+def _getallen_figuur(waarden):
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.barh(["Regio", "Wijk"], waarden)
+    return fig
+
+
+def _tekst(svg: str) -> list[str]:
+    import re
+
+    return [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+def test_axes_write_numbers_the_dutch_way():
+    teksten = _tekst(figuur_naar_svg(_getallen_figuur([0.7, 2.7]), "Gemiddelde", "Regio 0,7; Wijk 2,7"))
+    assert "0,5" in teksten and "2,5" in teksten
+    assert not [t for t in teksten if "." in t], teksten
+    teksten = _tekst(figuur_naar_svg(_getallen_figuur([1200, 5135.9]), "Aantal", "Regio 1.200"))
+    assert "5.000" in teksten and "2.000" in teksten
+
+
+def test_nl_getal_and_formatter():
+    from zio_portal.charts import NlFormatter, nl_getal
+
+    assert nl_getal(2850) == "2.850"
+    assert nl_getal(5135.90375, 2) == "5.135,90"
+    assert nl_getal(-2.7, 1) == "-2,7"
+    fmt = NlFormatter()
+    fmt.set_locs([0, 0.5, 1.0, 1.5])
+    assert [fmt(x) for x in (0, 0.5, 1.5)] == ["0,0", "0,5", "1,5"]
+
+
+def test_two_charts_on_one_page_share_no_id_and_carry_no_rdf():
+    import collections
+    import re
+
+    eerste = figuur_naar_svg(_getallen_figuur([1, 2]), "Eerste", "a")
+    tweede = figuur_naar_svg(_getallen_figuur([1, 2]), "Tweede", "b")
+    ids = collections.Counter(re.findall(r'\sid="([^"]+)"', eerste + tweede))
+    assert ids and max(ids.values()) == 1
+    verwijzingen = set(re.findall(r'(?:href="|url\()#([^")]+)', eerste))
+    assert verwijzingen and verwijzingen <= set(ids), "references follow the renamed ids"
+    for svg in (eerste, tweede):
+        assert "<metadata" not in svg and "rdf" not in svg and "xmlns:dc" not in svg

@@ -45,6 +45,8 @@ def test_xlsx_layout_widths_wrap_frozen_filtered_and_rounded():
     assert ws["E2"].value == pytest.approx(5135.90375)  # the exact value stays in the cell
     assert ws["E2"].number_format == "0.0#"
     assert ws["F2"].alignment.wrap_text is True
+    assert ws.row_dimensions[2].height == 30, "two lines: LibreOffice does not fit heights itself"
+    assert ws.row_dimensions[3].height is None
     assert ws.column_dimensions["F"].width == 62
     assert ws.column_dimensions["A"].width == 11  # "Céramique" + 2
     assert ws.column_dimensions["D"].width == 12

@@ -134,9 +134,14 @@ def test_every_url_has_a_declared_expectation():
         assert set(case.expect) == set(ROLLEN), f"{case.name}: declare every role"
 
 
+ENGELS = ("- Select an option -", "---------", 'lang="en"', "Username", "This field is required")
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.name} {c.label}".strip())
 def test_url_answers_each_role_as_declared(case, world, client):
+    """Also: every page is Dutch for a browser that asks for English (no English empty choice either)."""
     url = reverse(case.name, args=case.args(world))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en-US,en;q=0.9"
     failures = []
     for rol in ROLLEN:
         client.logout()
@@ -152,4 +157,7 @@ def test_url_answers_each_role_as_declared(case, world, client):
             ok = response.status_code == expected
         if not ok:
             failures.append(f"{rol}: expected {expected}, got {response.status_code}")
+        if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+            html = response.content.decode()
+            failures += [f"{rol}: English {tekst!r} on the page" for tekst in ENGELS if tekst in html]
     assert not failures, f"{url}: " + "; ".join(failures)

@@ -130,6 +130,16 @@ def _elementen(knoop, soort: str, diepte: int = 0):
         yield from _elementen(kinderen, soort, diepte + 1)
 
 
+def test_report_tables_have_scoped_headers_and_running_headers_are_artifacts(rapport_world):
+    from tests.pdf_controle import pdf_tags
+
+    s = snapshot_maken(periode_van=VAN, periode_tot=TOT, scope="regio")
+    tags = pdf_tags(pdf.pdf_maken(snapshot=s, meta=META))
+    assert len(tags.th_scopes) > 20 and set(tags.th_scopes) == {"/Column", "/Row"}
+    assert tags.los == []
+    assert tags.paginering >= 6
+
+
 def test_rerender_from_the_snapshot_is_byte_identical(rapport_world):
     s = snapshot_maken(periode_van=VAN, periode_tot=TOT, scope="wijk", wijk_id=rapport_world.wijk_a1.pk)
     eerste = pdf.pdf_maken(snapshot=s, meta=META)
