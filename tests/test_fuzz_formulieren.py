@@ -51,27 +51,7 @@ VOORKEUR = [
 ]  # would end the session the run uses
 
 # URL name of the form's action -> (the page the form is on, why it fails and which file to fix).
-BEKENDE_FOUTEN: dict[str, tuple[str, str]] = {
-    "samenwerking:overleg-notulen": (
-        "samenwerking:overleg-detail",
-        "samenwerking/overleggen/views.py: notulen are read from request.POST without a form; a NUL "
-        "byte reaches PostgreSQL (DataError). Validate with zio_portal.invoer.GeenStuurtekensValidator.",
-    ),
-    "samenwerking:overleg-agenda": (
-        "samenwerking:overleg-detail",
-        "samenwerking/overleggen/views.py: the 'agendapunt' id goes unchecked into a pk lookup "
-        "(a non-number raises ValueError).",
-    ),
-    "wijken:praktijk-inventarisatie": (
-        "wijken:praktijk-inventarisatie",
-        "wijken/views.py: a tampered management form (form-TOTAL_FORMS) breaks zip(strict=True).",
-    ),
-    "rapportage:beoordelen": (
-        "rapportage:detail",
-        "monitoring/rapportage/views.py: 'commentaar' is read from request.POST without a form; a NUL "
-        "byte reaches PostgreSQL (DataError).",
-    ),
-}
+BEKENDE_FOUTEN: dict[str, tuple[str, str]] = {}
 
 BOOS = [
     "\x00",
