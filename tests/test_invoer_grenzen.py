@@ -102,11 +102,21 @@ def _aantallen() -> dict[str, int]:
 VOORKEUR = ["beheerder", "gebiedsmanager", "beleidsadviseur", "projectleider", "praktijkmedewerker"]
 # Every form with a date the matrix reaches; each must refuse 0001-01-01 and 9999-12-31 next to the field.
 VERWACHT = {
+    "monitoring:bezoek-plannen",
+    "monitoring:bezoek-verslag",
+    "monitoring:vragenlijst-detail",
+    "rapportage:aanvragen",
+    "samenwerking:afgevaardigde-beeindigen",
+    "samenwerking:afgevaardigde-benoemen",
+    "samenwerking:afgevaardigde-vervangen",
+    "samenwerking:afspraak-create",
+    "samenwerking:afspraak-evalueren",
+    "samenwerking:afspraak-update",
+    "samenwerking:overleg-actiepunt",
     "samenwerking:overleg-create",
     "samenwerking:overleg-update",
-    "samenwerking:overleg-actiepunt",
-    "samenwerking:afspraak-create",
-    "rapportage:aanvragen",
+    "samenwerking:terugkoppeling-create",
+    "samenwerking:terugkoppelingregel-resv",
 }
 
 
