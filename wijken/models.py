@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zio_portal.invoer import datum_in_bereik
+
 from .constants import Beroepsgroep, Functie
 from .querysets import GebiedQuerySet, PartnerQuerySet, PraktijkQuerySet, WijkQuerySet
 from .validators import (
@@ -181,7 +183,7 @@ class WijkToewijzing(models.Model):
     wijk = models.ForeignKey(
         Wijk, on_delete=models.PROTECT, related_name="toewijzingen", verbose_name=_("wijk")
     )
-    ingangsdatum = models.DateField(_("ingangsdatum"))
+    ingangsdatum = models.DateField(_("ingangsdatum"), validators=[datum_in_bereik])
     grenspraktijk = models.BooleanField(
         _("grenspraktijk"), default=False, help_text=_("De praktijk ligt op de grens van twee wijken.")
     )

@@ -7,6 +7,7 @@ class ZioPortalConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, permissions  # noqa: F401  (register the system check and the rules)
-        from .invoer import stuurtekens_weigeren
+        from .invoer import datums_begrenzen, stuurtekens_weigeren
 
         stuurtekens_weigeren()
+        datums_begrenzen()

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from samenwerking.models import Thema
 from wijken.models import Praktijk
 from wijken.validators import NIET_LEEG
+from zio_portal.invoer import datum_in_bereik
 
 from ..constants import BezoekStatus, Ondersteuningscategorie
 from ..querysets import PraktijkbezoekQuerySet
@@ -38,8 +39,8 @@ class Praktijkbezoek(models.Model):
     """A visit by ZIO to a practice, at least once a year, with its terugkoppeling."""
 
     praktijk = models.ForeignKey(Praktijk, on_delete=models.PROTECT, related_name="bezoeken")
-    gepland_op = models.DateTimeField(_("gepland op"))
-    gehouden_op = models.DateField(_("gehouden op"), null=True, blank=True)
+    gepland_op = models.DateTimeField(_("gepland op"), validators=[datum_in_bereik])
+    gehouden_op = models.DateField(_("gehouden op"), validators=[datum_in_bereik], null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=BezoekStatus.choices, default=BezoekStatus.GEPLAND
     )

@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +14,13 @@ from simple_history.models import HistoricalRecords
 
 from wijken.models import Gebied, Wijk
 from wijken.validators import NIET_LEEG
+from zio_portal.invoer import datum_in_bereik
 
 from ..constants import RapportageStatus, ScopeSoort
 
 User = settings.AUTH_USER_MODEL
+# The commentary goes into the PDF's summary; longer text is refused, never cut.
+COMMENTAAR_MAX_TEKENS = 2000
 
 
 def _private_storage():
@@ -29,8 +32,8 @@ def _private_storage():
 class Rapportage(models.Model):
     """A regionale rapportage (PDF) made by a background job, kept with the data it was made from."""
 
-    periode_van = models.DateField(_("periode van"))
-    periode_tot = models.DateField(_("periode tot en met"))
+    periode_van = models.DateField(_("periode van"), validators=[datum_in_bereik])
+    periode_tot = models.DateField(_("periode tot en met"), validators=[datum_in_bereik])
     scope = models.CharField(
         _("reikwijdte"), max_length=16, choices=ScopeSoort.choices, default=ScopeSoort.REGIO
     )
@@ -58,7 +61,11 @@ class Rapportage(models.Model):
         _("gegevens"), null=True, blank=True, help_text=_("De gegevens waarop het rapport is gebaseerd.")
     )
     foutmelding = models.TextField(_("foutmelding"), blank=True)
-    commentaar = models.TextField(_("commentaar van de beleidsadviseur"), blank=True)
+    commentaar = models.TextField(
+        _("commentaar van de beleidsadviseur"),
+        blank=True,
+        validators=[MaxLengthValidator(COMMENTAAR_MAX_TEKENS)],
+    )
     gepland = models.CharField(
         _("gepland"),
         max_length=32,

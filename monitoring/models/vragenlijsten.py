@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijken.models import Praktijk
+from zio_portal.invoer import datum_in_bereik
 
 from ..constants import ResponsBron, ResponsStatus, VraagType
 from ..querysets import ResponsQuerySet
@@ -98,8 +99,8 @@ class Ronde(models.Model):
     """The yearly round in which practices fill in a questionnaire."""
 
     vragenlijst = models.OneToOneField(Vragenlijst, on_delete=models.PROTECT, related_name="ronde")
-    opent_op = models.DateField(_("opent op"))
-    sluit_op = models.DateField(_("sluit op"))
+    opent_op = models.DateField(_("opent op"), validators=[datum_in_bereik])
+    sluit_op = models.DateField(_("sluit op"), validators=[datum_in_bereik])
     history = HistoricalRecords()
 
     class Meta:

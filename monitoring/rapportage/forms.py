@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.constants import ScopeSoort
+from monitoring.models.rapportage import COMMENTAAR_MAX_TEKENS
 from wijken.models import Gebied, Wijk
 
 
@@ -59,3 +61,14 @@ class RapportageAanvraagForm(forms.Form):
         if data.get("scope") == ScopeSoort.WIJK and not data.get("wijk"):
             self.add_error("wijk", _("Kies de wijk."))
         return data
+
+
+class RapportageCommentaarForm(forms.Form):
+    """The beleidsadviseur's commentary on a finished report (it goes into the PDF's summary)."""
+
+    commentaar = forms.CharField(
+        label=_("Commentaar (komt in de samenvatting van de PDF)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[MaxLengthValidator(COMMENTAAR_MAX_TEKENS)],
+    )

@@ -7,7 +7,7 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,10 +17,11 @@ from django.views.generic import FormView, TemplateView
 from monitoring.constants import RapportageStatus
 from monitoring.models import Rapportage
 from zio_portal.export import bestand_response
+from zio_portal.forms import fouten_naar_formulier
 
 from . import selectors, services
 from .charts import met_eigen_ids
-from .forms import RapportageAanvraagForm
+from .forms import RapportageAanvraagForm, RapportageCommentaarForm
 
 
 class RapportageToegangMixin(PermissionRequiredMixin):
@@ -73,15 +74,20 @@ class RapportageDetailView(RapportageToegangMixin, View):
 
     def get(self, request, pk: int) -> HttpResponse:
         rapportage = self.get_rapportage()
-        context = {
-            "rapportage": rapportage,
-            "lopend": rapportage.status in services.LOPEND,
-            "mag_beoordelen": request.user.has_perm("monitoring.review_rapportage"),
-        }
-        template = "monitoring/rapportage/detail.html"
-        if request.headers.get("HX-Request"):
-            template += "#status"
-        return render(request, template, context)
+        return _detail(request, rapportage, deel="status" if request.headers.get("HX-Request") else "")
+
+
+def _detail(request, rapportage: Rapportage, commentaar_form=None, deel: str = "") -> HttpResponse:
+    """The report page (or one partial of it); a bound commentary form with errors can be passed in."""
+    context = {
+        "rapportage": rapportage,
+        "lopend": rapportage.status in services.LOPEND,
+        "mag_beoordelen": request.user.has_perm("monitoring.review_rapportage"),
+        "commentaar_form": commentaar_form
+        or RapportageCommentaarForm(initial={"commentaar": rapportage.commentaar}),
+    }
+    template = "monitoring/rapportage/detail.html" + (f"#{deel}" if deel else "")
+    return render(request, template, context)
 
 
 class RapportageDownloadView(RapportageToegangMixin, View):
@@ -109,9 +115,17 @@ class RapportageActieView(RapportageToegangMixin, View):
             raise PermissionDenied
         try:
             if self.actie == "beoordelen":
-                services.rapportage_beoordelen(
-                    rapportage=rapportage, commentaar=request.POST.get("commentaar", "")
-                )
+                form = RapportageCommentaarForm(request.POST)
+                if not form.is_valid():
+                    messages.error(request, _("Niet opgeslagen: controleer het commentaar."))
+                    return _detail(request, rapportage, commentaar_form=form)
+                try:
+                    services.rapportage_beoordelen(
+                        rapportage=rapportage, commentaar=form.cleaned_data["commentaar"]
+                    )
+                except ValidationError as fout:
+                    fouten_naar_formulier(form, fout)
+                    return _detail(request, rapportage, commentaar_form=form)
                 messages.success(request, _("Het commentaar is opgeslagen; de PDF wordt opnieuw gemaakt."))
             elif self.actie == "definitief":
                 services.rapportage_definitief_maken(rapportage=rapportage)

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from wijken.models import Praktijk
 from wijken.validators import NIET_LEEG
+from zio_portal.invoer import datum_in_bereik
 
 from ..constants import (
     AfspraakStatus,
@@ -56,9 +57,13 @@ class Afspraak(models.Model):
         _("realistisch"), help_text=_("Waarom is dit haalbaar met de beschikbare mensen en middelen?")
     )
     tijdgebonden = models.DateField(
-        _("tijdgebonden"), help_text=_("Uiterlijk op deze datum is de afspraak gerealiseerd.")
+        _("tijdgebonden"),
+        validators=[datum_in_bereik],
+        help_text=_("Uiterlijk op deze datum is de afspraak gerealiseerd."),
     )
-    evaluatie_op = models.DateField(_("volgende evaluatie"), null=True, blank=True)
+    evaluatie_op = models.DateField(
+        _("volgende evaluatie"), validators=[datum_in_bereik], null=True, blank=True
+    )
     eigenaar = models.ForeignKey(
         User, on_delete=models.PROTECT, related_name="afspraken", verbose_name=_("eigenaar")
     )
@@ -186,7 +191,7 @@ class Evaluatie(models.Model):
     """An evaluation of an agreement in a periodic meeting, with its decision."""
 
     afspraak = models.ForeignKey(Afspraak, on_delete=models.CASCADE, related_name="evaluaties")
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[datum_in_bereik])
     nageleefd = models.CharField(_("wordt de afspraak nageleefd?"), max_length=8, choices=Nageleefd.choices)
     wat_gaat_goed = models.TextField(_("wat gaat goed?"), blank=True)
     wat_kan_beter = models.TextField(_("wat kan beter?"), blank=True)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from wijken.constants import Beroepsgroep
 from wijken.models import Contactpersoon
 from wijken.validators import NIET_LEEG
+from zio_portal.invoer import datum_in_bereik
 
 from ..constants import (
     Aanwezig,
@@ -34,11 +36,15 @@ def _private_storage():
     return storages["private"]
 
 
+# Long enough for the notulen of a long meeting; past it the text is refused, never cut.
+NOTULEN_MAX_TEKENS = 20_000
+
+
 class Overleg(models.Model):
     """A meeting of a verband: a WSV meets about four times a year."""
 
     verband = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="overleggen")
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[datum_in_bereik])
     starttijd = models.TimeField(_("starttijd"), null=True, blank=True)
     eindtijd = models.TimeField(_("eindtijd"), null=True, blank=True)
     overlegvorm = models.CharField(_("overlegvorm"), max_length=16, choices=Overlegvorm.choices)
@@ -47,7 +53,9 @@ class Overleg(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=OverlegStatus.choices, default=OverlegStatus.GEPLAND
     )
-    notulen = models.TextField(_("algemene notulen"), blank=True)
+    notulen = models.TextField(
+        _("algemene notulen"), blank=True, validators=[MaxLengthValidator(NOTULEN_MAX_TEKENS)]
+    )
     # Invitation, final notulen and their PDF (made in the worker) ---
     notulen_definitief_op = models.DateTimeField(
         _("notulen definitief op"), null=True, blank=True, help_text=_("Daarna liggen de notulen vast.")
@@ -111,7 +119,7 @@ class Agendapunt(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     titel = models.CharField(_("titel"), max_length=200)
     toelichting = models.TextField(_("toelichting"), blank=True)
-    notulen = models.TextField(_("notulen"), blank=True)
+    notulen = models.TextField(_("notulen"), blank=True, validators=[MaxLengthValidator(NOTULEN_MAX_TEKENS)])
     vast = models.BooleanField(_("vast agendapunt"), default=False)
     actiepunt = models.ForeignKey(
         "Actiepunt",
@@ -240,11 +248,11 @@ class Actiepunt(models.Model):
         related_name="actiepunten",
         verbose_name=_("eigenaar (contactpersoon)"),
     )
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline"), validators=[datum_in_bereik])
     status = models.CharField(
         _("status"), max_length=16, choices=ActiepuntStatus.choices, default=ActiepuntStatus.OPEN
     )
-    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    afgerond_op = models.DateField(_("afgerond op"), validators=[datum_in_bereik], null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -283,9 +291,13 @@ class Knelpunt(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=KnelpuntStatus.choices, default=KnelpuntStatus.OPEN
     )
-    gemeld_op = models.DateField(_("gemeld op"))
-    naar_projectleider_op = models.DateField(_("doorgegeven aan projectleider op"), null=True, blank=True)
-    naar_resv_op = models.DateField(_("ingebracht in het RESV op"), null=True, blank=True)
+    gemeld_op = models.DateField(_("gemeld op"), validators=[datum_in_bereik])
+    naar_projectleider_op = models.DateField(
+        _("doorgegeven aan projectleider op"), validators=[datum_in_bereik], null=True, blank=True
+    )
+    naar_resv_op = models.DateField(
+        _("ingebracht in het RESV op"), validators=[datum_in_bereik], null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:

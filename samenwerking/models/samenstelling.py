@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from wijken.constants import Beroepsgroep
 from wijken.models import Contactpersoon
+from zio_portal.invoer import datum_in_bereik
 
 from .verbanden import Samenwerkingsverband
 
@@ -22,8 +23,10 @@ class Afgevaardigde(models.Model):
     contactpersoon = models.ForeignKey(
         Contactpersoon, on_delete=models.PROTECT, related_name="mandaten", verbose_name=_("afgevaardigde")
     )
-    mandaat_op = models.DateField(_("gemandateerd op"))
-    einde_op = models.DateField(_("mandaat beëindigd op"), null=True, blank=True)
+    mandaat_op = models.DateField(_("gemandateerd op"), validators=[datum_in_bereik])
+    einde_op = models.DateField(
+        _("mandaat beëindigd op"), validators=[datum_in_bereik], null=True, blank=True
+    )
     reden_einde = models.CharField(_("reden van beëindiging"), max_length=200, blank=True)
     history = HistoricalRecords()
 

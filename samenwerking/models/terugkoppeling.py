@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijken.models import Gebied
+from zio_portal.invoer import datum_in_bereik
 
 from ..constants import (
     TerugkoppelingStatus,
@@ -21,8 +22,8 @@ class GebiedTerugkoppeling(models.Model):
     """Check/Act: the gebiedsmanager's feedback on a gebied and period to the projectleider."""
 
     gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, related_name="terugkoppelingen")
-    periode_van = models.DateField(_("periode van"))
-    periode_tot = models.DateField(_("periode tot en met"))
+    periode_van = models.DateField(_("periode van"), validators=[datum_in_bereik])
+    periode_tot = models.DateField(_("periode tot en met"), validators=[datum_in_bereik])
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=TerugkoppelingStatus.choices, default=TerugkoppelingStatus.CONCEPT
@@ -59,7 +60,11 @@ class TerugkoppelingRegel(models.Model):
     acties = models.TextField(_("acties"), blank=True)
     naar_resv = models.BooleanField(_("naar het RESV"), default=False)
     resv_besproken_op = models.DateField(
-        _("besproken in het RESV op"), null=True, blank=True, help_text=_("De datum van de RESV-vergadering.")
+        _("besproken in het RESV op"),
+        validators=[datum_in_bereik],
+        null=True,
+        blank=True,
+        help_text=_("De datum van de RESV-vergadering."),
     )
     resv_uitkomst = models.TextField(
         _("uitkomst in het RESV"), blank=True, help_text=_("Wat het RESV besloot of afsprak over dit punt.")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijken.models import Praktijk, Wijk
+from zio_portal.invoer import datum_in_bereik
 
 from ..constants import (
     NORM_OVERLEGGEN_PER_JAAR,
@@ -58,7 +59,7 @@ class Samenwerkingsverband(models.Model):
         help_text=_("Bijvoorbeeld: praktijkhouders en praktijkmanagers."),
     )
     voorzitter = models.CharField(_("voorzitter"), max_length=200, blank=True)
-    startdatum = models.DateField(_("startdatum"), null=True, blank=True)
+    startdatum = models.DateField(_("startdatum"), validators=[datum_in_bereik], null=True, blank=True)
     actief = models.BooleanField(_("actief"), default=True)
     praktijken = models.ManyToManyField(
         Praktijk, through="Deelname", related_name="verbanden", verbose_name=_("deelnemende praktijken")
@@ -88,8 +89,10 @@ class Deelname(models.Model):
 
     verband = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="deelnames")
     praktijk = models.ForeignKey(Praktijk, on_delete=models.PROTECT, related_name="deelnames")
-    toegetreden_op = models.DateField(_("toegetreden op"))
-    uitgetreden_op = models.DateField(_("uitgetreden op"), null=True, blank=True)
+    toegetreden_op = models.DateField(_("toegetreden op"), validators=[datum_in_bereik])
+    uitgetreden_op = models.DateField(
+        _("uitgetreden op"), validators=[datum_in_bereik], null=True, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -132,8 +135,8 @@ class PdcaCyclus(models.Model):
 
     verband = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="cycli")
     nummer = models.PositiveSmallIntegerField(_("cyclus"), default=1)
-    gestart_op = models.DateField(_("gestart op"))
-    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    gestart_op = models.DateField(_("gestart op"), validators=[datum_in_bereik])
+    afgerond_op = models.DateField(_("afgerond op"), validators=[datum_in_bereik], null=True, blank=True)
     themas = models.ManyToManyField(Thema, blank=True, related_name="cycli", verbose_name=_("thema's"))
     history = HistoricalRecords(m2m_fields=[themas])
 
@@ -162,8 +165,8 @@ class StapVoortgang(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=StapStatus.choices, default=StapStatus.NIET_GESTART
     )
-    gestart_op = models.DateField(_("gestart op"), null=True, blank=True)
-    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    gestart_op = models.DateField(_("gestart op"), validators=[datum_in_bereik], null=True, blank=True)
+    afgerond_op = models.DateField(_("afgerond op"), validators=[datum_in_bereik], null=True, blank=True)
     notitie = models.TextField(_("notitie"), blank=True)
     bijgewerkt_door = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

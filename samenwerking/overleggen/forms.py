@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from wijken.constants import Beroepsgroep
@@ -10,7 +11,8 @@ from wijken.models import Contactpersoon
 from zio_portal.models import User
 
 from ..constants import Aanwezig, KnelpuntSoort
-from ..models import Overleg
+from ..models import Aanwezigheid, Agendapunt, Overleg
+from ..models.overleggen import NOTULEN_MAX_TEKENS
 from ..widgets import DatumInput
 
 
@@ -154,3 +156,98 @@ class KnelpuntForm(UniekeIdsMixin, forms.Form):
         choices=[("", _("(niet specifiek)"))] + list(Beroepsgroep.choices),
         required=False,
     )
+
+
+class AgendaActieForm(forms.Form):
+    """Move or remove one item of the agenda; the item must belong to this meeting."""
+
+    wat = forms.ChoiceField(
+        choices=[("omhoog", _("Omhoog")), ("omlaag", _("Omlaag")), ("verwijderen", _("Verwijderen"))]
+    )
+    agendapunt = forms.ModelChoiceField(
+        queryset=Agendapunt.objects.none(),
+        error_messages={"invalid_choice": _("Dit agendapunt staat niet (meer) op de agenda.")},
+    )
+
+    def __init__(self, *args, overleg, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agendapunt"].queryset = overleg.agendapunten.all()
+
+
+class DeelnemerVerwijderenForm(forms.Form):
+    """Remove a participant who is not a delegate; the row must belong to this meeting."""
+
+    verwijderen = forms.ModelChoiceField(
+        queryset=Aanwezigheid.objects.none(),
+        error_messages={"invalid_choice": _("Deze deelnemer staat niet (meer) bij dit overleg.")},
+    )
+
+    def __init__(self, *args, overleg, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verwijderen"].queryset = overleg.aanwezigheid.filter(afgevaardigde__isnull=True)
+
+
+class AanwezigheidForm(forms.Form):
+    """The attendance of the delegates of the meeting date: one choice per delegate (may stay empty)."""
+
+    def __init__(self, *args, afgevaardigden, **kwargs):
+        super().__init__(*args, **kwargs)
+        for afgevaardigde in afgevaardigden:
+            self.fields[f"aanwezig-{afgevaardigde.pk}"] = forms.ChoiceField(
+                label=str(afgevaardigde), choices=Aanwezig.choices, required=False
+            )
+
+    def statussen(self) -> dict[int, str]:
+        """Delegate pk -> status, for the delegates that got one."""
+        gekozen = {naam: waarde for naam, waarde in self.cleaned_data.items() if waarde}
+        return {int(naam.removeprefix("aanwezig-")): waarde for naam, waarde in gekozen.items()}
+
+
+class NotulenForm(forms.Form):
+    """The notulen per agenda item and the general notulen. Text over the maximum is refused with a
+    message next to the field (never cut); a field that is not sent keeps what is stored."""
+
+    algemeen = forms.CharField(
+        label=_("Algemene notulen en rondvraag"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[MaxLengthValidator(NOTULEN_MAX_TEKENS)],
+    )
+
+    def __init__(self, *args, overleg, **kwargs):
+        kwargs.setdefault("auto_id", "%s")  # ids as the page had them: notulen-<pk>, algemeen
+        super().__init__(*args, **kwargs)
+        self.punten = list(overleg.agendapunten.all())
+        self.fields["algemeen"].initial = overleg.notulen
+        for n, punt in enumerate(self.punten, start=1):
+            self.fields[f"notulen-{punt.pk}"] = forms.CharField(
+                label=f"{n}. {punt.titel}",
+                required=False,
+                strip=False,
+                initial=punt.notulen,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                validators=[MaxLengthValidator(NOTULEN_MAX_TEKENS)],
+            )
+
+    def regels(self):
+        """(agenda item, bound field) in agenda order, for the template."""
+        return [(punt, self[f"notulen-{punt.pk}"]) for punt in self.punten]
+
+    def per_agendapunt(self) -> dict[int, str]:
+        """Agenda item pk -> notulen, for the items whose field was sent."""
+        return {
+            punt.pk: self.cleaned_data[f"notulen-{punt.pk}"]
+            for punt in self.punten
+            if f"notulen-{punt.pk}" in self.data
+        }
+
+    def algemene_notulen(self, overleg: Overleg) -> str:
+        """The general notulen, or what is stored when the field was not sent."""
+        return self.cleaned_data["algemeen"] if "algemeen" in self.data else overleg.notulen
+
+
+class TerugForm(forms.Form):
+    """Where to go back to after marking an action done: a meeting id (anything else is ignored)."""
+
+    terug = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)

@@ -17,12 +17,24 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from zio_portal.export import bestand_response, ics_response
-from zio_portal.forms import ServiceFoutenMixin
+from zio_portal.forms import ServiceFoutenMixin, fouten_naar_formulier
 
 from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, PdfStatus, VerzendSoort
-from ..models import Aanwezigheid, Actiepunt, Agendapunt, Overleg
+from ..models import Actiepunt, Overleg
 from . import selectors, services
-from .forms import ActiepuntForm, AgendapuntForm, BesluitForm, DeelnemerForm, KnelpuntForm, OverlegForm
+from .forms import (
+    AanwezigheidForm,
+    ActiepuntForm,
+    AgendaActieForm,
+    AgendapuntForm,
+    BesluitForm,
+    DeelnemerForm,
+    DeelnemerVerwijderenForm,
+    KnelpuntForm,
+    NotulenForm,
+    OverlegForm,
+    TerugForm,
+)
 from .ics import overleg_ics
 
 
@@ -175,6 +187,7 @@ def detail_context(request, overleg: Overleg, **formulieren) -> dict:
             actiepunt_form=formulieren.get("actiepunt_form")
             or ActiepuntForm(overleg=overleg, keuzes=selectors.eigenaar_keuzes(overleg=overleg)),
             knelpunt_form=formulieren.get("knelpunt_form") or KnelpuntForm(),
+            notulen_form=formulieren.get("notulen_form") or NotulenForm(overleg=overleg),
         )
     return context
 
@@ -221,49 +234,61 @@ class OverlegActieView(View):
             request, "samenwerking/overleg/detail.html", detail_context(request, overleg, **formulieren)
         )
 
-    def _agenda_antwoord(self, request, overleg: Overleg, form=None) -> HttpResponse:
+    def _agenda_antwoord(self, request, overleg: Overleg, form=None, fout: str = "") -> HttpResponse:
         if request.headers.get("HX-Request"):
             overleg = selectors.overleg_get(user=request.user, pk=overleg.pk)
             context = detail_context(request, overleg, agendapunt_form=form)
-            return render(request, "samenwerking/overleg/detail.html#agenda", context)
+            return render(
+                request, "samenwerking/overleg/detail.html#agenda", {**context, "agenda_fout": fout}
+            )
         if form is not None:
             return self._opnieuw(request, overleg, agendapunt_form=form)
+        if fout:
+            messages.error(request, fout)
         return HttpResponseRedirect(_detail_url(overleg, "agenda"))
 
     # --- agenda
     def actie_agenda(self, request, overleg: Overleg) -> HttpResponse:
-        wat = request.POST.get("wat", "toevoegen")
-        if wat == "toevoegen":
+        if request.POST.get("wat", "toevoegen") == "toevoegen":
             form = AgendapuntForm(request.POST)
             if not form.is_valid():
                 return self._agenda_antwoord(request, overleg, form)
             services.agendapunt_toevoegen(overleg=overleg, **form.cleaned_data)
             return self._agenda_antwoord(request, overleg)
-        punt = get_object_or_404(Agendapunt, overleg=overleg, pk=request.POST.get("agendapunt") or 0)
-        if wat == "verwijderen":
-            services.agendapunt_verwijderen(agendapunt=punt)
-        elif wat in ("omhoog", "omlaag"):
-            services.agendapunt_verplaatsen(agendapunt=punt, richting=wat)
-        else:
-            raise Http404
+        actie = AgendaActieForm(request.POST, overleg=overleg)
+        if not actie.is_valid():
+            fout = " ".join(str(f) for fouten in actie.errors.values() for f in fouten)
+            return self._agenda_antwoord(request, overleg, fout=fout)
+        punt, wat = actie.cleaned_data["agendapunt"], actie.cleaned_data["wat"]
+        try:
+            if wat == "verwijderen":
+                services.agendapunt_verwijderen(agendapunt=punt)
+            else:
+                services.agendapunt_verplaatsen(agendapunt=punt, richting=wat)
+        except ValidationError as e:
+            return self._agenda_antwoord(request, overleg, fout=" ".join(e.messages))
         return self._agenda_antwoord(request, overleg)
 
     # --- attendance
     def actie_aanwezigheid(self, request, overleg: Overleg) -> HttpResponse:
-        geldig = set(Aanwezig.values)
-        statussen = {}
-        for afgevaardigde in selectors.afgevaardigden_op(verband=overleg.verband, datum=overleg.datum):
-            waarde = request.POST.get(f"aanwezig-{afgevaardigde.pk}", "")
-            if waarde in geldig:
-                statussen[afgevaardigde.pk] = waarde
-        services.aanwezigheid_vastleggen(overleg=overleg, statussen=statussen)
+        afgevaardigden = selectors.afgevaardigden_op(verband=overleg.verband, datum=overleg.datum)
+        form = AanwezigheidForm(request.POST, afgevaardigden=afgevaardigden)
+        if not form.is_valid():
+            messages.error(
+                request, _("Niet opgeslagen: kies per afgevaardigde aanwezig, afwezig of afgemeld.")
+            )
+            return HttpResponseRedirect(_detail_url(overleg, "aanwezigheid"))
+        services.aanwezigheid_vastleggen(overleg=overleg, statussen=form.statussen())
         messages.success(request, _("De aanwezigheid is opgeslagen."))
         return HttpResponseRedirect(_detail_url(overleg, "aanwezigheid"))
 
     def actie_deelnemer(self, request, overleg: Overleg) -> HttpResponse:
-        if request.POST.get("verwijderen"):
-            rij = get_object_or_404(Aanwezigheid, overleg=overleg, pk=request.POST["verwijderen"])
-            services.deelnemer_verwijderen(aanwezigheid=rij)
+        if "verwijderen" in request.POST:
+            verwijderen = DeelnemerVerwijderenForm(request.POST, overleg=overleg)
+            if not verwijderen.is_valid():
+                messages.error(request, " ".join(verwijderen.errors["verwijderen"]))
+                return HttpResponseRedirect(_detail_url(overleg, "aanwezigheid"))
+            services.deelnemer_verwijderen(aanwezigheid=verwijderen.cleaned_data["verwijderen"])
             return HttpResponseRedirect(_detail_url(overleg, "aanwezigheid"))
         form = DeelnemerForm(request.POST)
         if not form.is_valid():
@@ -274,17 +299,21 @@ class OverlegActieView(View):
 
     # --- notulen, besluiten, actiepunten, knelpunten
     def actie_notulen(self, request, overleg: Overleg) -> HttpResponse:
-        per_punt = {
-            p.pk: request.POST.get(f"notulen-{p.pk}", "")[:20000]
-            for p in overleg.agendapunten.all()
-            if f"notulen-{p.pk}" in request.POST
-        }
-        services.notulen_opslaan(
-            overleg=overleg,
-            algemeen=request.POST.get("algemeen", overleg.notulen)[:20000],
-            per_agendapunt=per_punt,
-            door=request.user,
-        )
+        form = NotulenForm(request.POST, overleg=overleg)
+        if not form.is_valid():
+            return self._opnieuw(request, overleg, notulen_form=form)
+        try:
+            services.notulen_opslaan(
+                overleg=overleg,
+                algemeen=form.algemene_notulen(overleg),
+                per_agendapunt=form.per_agendapunt(),
+                door=request.user,
+            )
+        except ValidationError as fout:
+            if isinstance(fout, services.NotulenLiggenVast):
+                raise  # said above the page, not next to a field
+            fouten_naar_formulier(form, fout)
+            return self._opnieuw(request, overleg, notulen_form=form)
         messages.success(request, _("De notulen zijn opgeslagen."))
         return HttpResponseRedirect(_detail_url(overleg, "notulen"))
 
@@ -378,8 +407,9 @@ class ActiepuntAfrondenView(View):
         if actie.status == ActiepuntStatus.OPEN:
             services.actiepunt_afronden(actiepunt=actie)
             messages.success(request, _("Het actiepunt is afgerond en komt niet meer op de agenda."))
-        terug = request.POST.get("terug", "")
-        overleg = Overleg.objects.filter(verband=actie.verband, pk=terug if terug.isdigit() else 0).first()
+        terug = TerugForm(request.POST)
+        terug_pk = terug.cleaned_data["terug"] if terug.is_valid() else None
+        overleg = Overleg.objects.filter(verband=actie.verband, pk=terug_pk).first() if terug_pk else None
         if overleg:
             return HttpResponseRedirect(_detail_url(overleg, "actiepunten"))
         return HttpResponseRedirect(reverse("samenwerking:overleg-list", args=[actie.verband_id]))

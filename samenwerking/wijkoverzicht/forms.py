@@ -1,5 +1,7 @@
 """Forms of the partner inventory; they shape input and leave the writes to the service."""
 
+from collections import Counter
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -34,4 +36,41 @@ class InventarisatieRegelForm(forms.Form):
         return data
 
 
-InventarisatieFormSet = forms.formset_factory(InventarisatieRegelForm, extra=0)
+class BaseInventarisatieFormSet(forms.BaseFormSet):
+    """One form per partner on the wijk's sociale kaart, each partner exactly once.
+
+    The number of forms is fixed by the partners (``min_num`` = ``max_num`` = ``absolute_max``), so a
+    tampered management form cannot add or drop rows; a partner id that is not on the kaart, or one
+    sent twice, makes the formset invalid with a message above the form."""
+
+    def __init__(self, *args, partners, **kwargs):
+        self.partners = list(partners)
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> None:
+        ids = Counter(getattr(form, "cleaned_data", {}).get("partner") for form in self.forms)
+        if ids != Counter(p.pk for p in self.partners):
+            raise forms.ValidationError(
+                _("De lijst met partners is intussen gewijzigd. Controleer de regels en bewaar opnieuw."),
+                code="partners_gewijzigd",
+            )
+
+    def regels(self) -> list[tuple]:
+        """(partner, form) per row, in the order of the page; a row the post lacks gets no form."""
+        return list(zip(self.partners, self.forms, strict=False))
+
+
+def inventarisatie_formset(*, partners, data=None, initial=None) -> BaseInventarisatieFormSet:
+    """The inventory formset for these partners (bound when ``data`` is given)."""
+    aantal = len(partners)
+    klasse = forms.formset_factory(
+        InventarisatieRegelForm,
+        formset=BaseInventarisatieFormSet,
+        extra=0,
+        min_num=aantal,
+        max_num=aantal,
+        absolute_max=aantal,
+        validate_min=True,
+        validate_max=True,
+    )
+    return klasse(data, initial=initial, partners=partners)

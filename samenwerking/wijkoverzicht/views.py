@@ -14,7 +14,7 @@ from wijken import selectors as wijken_selectors
 from wijken.constants import Beroepsgroep
 
 from . import selectors, services
-from .forms import InventarisatieFormSet
+from .forms import inventarisatie_formset
 
 
 class WijkListView(ListView):
@@ -108,14 +108,15 @@ class PraktijkInventarisatieView(View):
             )
         return initial
 
-    def _render(self, formset):
-        regels = list(zip(self.partners, formset.forms, strict=True))
+    def _render(self, formset, fouten=None):
+        regels = formset.regels()
         return render(
             self.request,
             self.template_name,
             {
                 "praktijk": self.praktijk,
                 "formset": formset,
+                "fouten": formset.non_form_errors() if fouten is None else fouten,
                 "regels": regels,
                 "mag_wijzigen": self.mag_wijzigen,
                 "ingevuld": self.ingevuld,
@@ -123,19 +124,17 @@ class PraktijkInventarisatieView(View):
         )
 
     def get(self, request, pk):
-        return self._render(InventarisatieFormSet(initial=self._initial()))
+        return self._render(inventarisatie_formset(partners=self.partners, initial=self._initial()))
 
     def post(self, request, pk):
         if not self.mag_wijzigen:
             raise PermissionDenied
-        formset = InventarisatieFormSet(request.POST, initial=self._initial())
+        formset = inventarisatie_formset(partners=self.partners, data=request.POST, initial=self._initial())
         per_pk = {p.pk: p for p in self.partners}
-        if formset.is_valid() and len(formset.forms) == len(self.partners):
+        if formset.is_valid():
             regels = []
             for form in formset.forms:
-                partner = per_pk.get(form.cleaned_data["partner"])
-                if partner is None:  # a partner not on this wijk's sociale kaart: a tampered form
-                    raise PermissionDenied
+                partner = per_pk[form.cleaned_data["partner"]]  # the formset checked: each partner once
                 regels.append(
                     services.InventarisatieRegel(
                         partner=partner,
@@ -150,6 +149,17 @@ class PraktijkInventarisatieView(View):
             )
             return redirect("wijken:praktijk-inventarisatie", pk=self.praktijk.pk)
         messages.error(request, _("Niet bewaard: verbeter de gemarkeerde velden."))
+        if len(formset.forms) != len(self.partners):
+            # The management form was tampered with or is missing: show every partner again, with
+            # what the post did hold for each row kept.
+            data = request.POST.copy()
+            data[formset.add_prefix("TOTAL_FORMS")] = str(len(self.partners))
+            data[formset.add_prefix("INITIAL_FORMS")] = str(len(self.partners))
+            for i, partner in enumerate(self.partners):
+                data[f"{formset.add_prefix(i)}-partner"] = str(partner.pk)
+            hersteld = inventarisatie_formset(partners=self.partners, data=data, initial=self._initial())
+            fout = _("Het formulier was onvolledig. Controleer de regels hieronder en bewaar opnieuw.")
+            return self._render(hersteld, fouten=[fout])
         return self._render(formset)
 
 

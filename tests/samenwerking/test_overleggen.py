@@ -146,7 +146,8 @@ def test_agenda_items_are_added_removed_and_reordered_with_htmx(world, client):
     # An item of another meeting cannot be touched through this one (IDOR).
     ander = OverlegFactory(verband=world.wsv_a1)
     vreemd = Agendapunt.objects.create(overleg=ander, titel="Vreemd", volgorde=1)
-    assert client.post(url, {"wat": "verwijderen", "agendapunt": vreemd.pk}).status_code == 404
+    weg = client.post(url, {"wat": "verwijderen", "agendapunt": vreemd.pk}, HTTP_HX_REQUEST="true")
+    assert "Dit agendapunt staat niet (meer) op de agenda." in weg.content.decode()
     assert Agendapunt.objects.filter(pk=vreemd.pk).exists()
 
 

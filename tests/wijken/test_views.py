@@ -143,7 +143,10 @@ def test_practice_fills_in_its_inventory_and_the_gebiedsmanager_sees_it_side_by_
     ander = PartnerFactory(wijken=[world.wijk_b1])
     data = _inventarisatie_post(partners, waarden)
     data["form-0-partner"] = str(ander.pk)
-    assert client.post(url, data).status_code == 403
+    geweigerd = client.post(url, data)
+    assert geweigerd.status_code == 200
+    assert "De lijst met partners is intussen gewijzigd" in geweigerd.content.decode()
+    assert not PartnerInventarisatie.objects.filter(partner=ander).exists()
 
     client.force_login(world.users["gebiedsmanager"])
     html = client.get(reverse("wijken:wijk-inventarisatie", args=[world.wijk_a1.pk])).content.decode()

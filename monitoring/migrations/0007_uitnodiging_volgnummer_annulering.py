@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0005_rapportageplanning'),
+        ('monitoring', '0006_historie_antwoord_vraag_sectie'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('samenwerking', '0005_overleggen'),
+        ('samenwerking', '0006_historie_pdcastap'),
     ]
 
     operations = [
