@@ -556,18 +556,22 @@ def controleer(*, ronde: Ronde, tabel: Tabel) -> Controle:
             praktijk = None
         gezien.add(agb)
         waarden: dict[Vraag, Any] = {}
+        fout_in: set[Vraag] = set()
         for kolom in per_vraag.values():
             cel = rij[kolom.index] if kolom.index < len(rij) else None
             try:
                 waarden[kolom.vraag] = cel_lezen(vraag=kolom.vraag, cel=cel, notatie=controle.notatie)
             except ValueError as exc:
                 controle.fout(nummer, kolom.kop, str(exc))
+                fout_in.add(kolom.vraag)
         if praktijk is not None:
             controle.rijen.append((praktijk, waarden))
             if len(controle.voorbeeld) < VOORBEELD_RIJEN:
-                controle.voorbeeld.append(
-                    (praktijk, [waarde_weergeven(k.vraag, waarden.get(k.vraag)) for k in per_vraag.values()])
-                )
+                weergave = [
+                    _("(fout)") if k.vraag in fout_in else waarde_weergeven(k.vraag, waarden.get(k.vraag))
+                    for k in per_vraag.values()
+                ]
+                controle.voorbeeld.append((praktijk, weergave))
     controle.voorbeeld_kolommen = list(per_vraag.values())
     controle.bestaand = ronde.responsen.filter(praktijk__in=[p for p, _w in controle.rijen]).count()
     return controle

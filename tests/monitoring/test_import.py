@@ -345,6 +345,7 @@ def test_an_ambiguous_number_is_a_cell_error_never_2_85(adviseur, ronde, world):
     controle = response.context["controle"]
     assert not controle.in_orde
     assert "dubbelzinnig: 2850 of 2,85" in response.content.decode()
+    assert controle.voorbeeld[0][1] == ["(fout)"]
     assert "Importeren bevestigen" not in response.content.decode()
     assert not Antwoord.objects.exists()
 
