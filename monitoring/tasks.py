@@ -3,6 +3,6 @@ lives with its workflow and registers under that name there. The worker imports 
 Celery's autodiscovery, which registers them."""
 
 from .bezoeken.tasks import bezoek_herinneringen_task
-from .vragenlijsten.tasks import vragenlijst_herinneringen_task
+from .vragenlijsten.tasks import imports_opruimen_task, vragenlijst_herinneringen_task
 
-__all__ = ["bezoek_herinneringen_task", "vragenlijst_herinneringen_task"]
+__all__ = ["bezoek_herinneringen_task", "imports_opruimen_task", "vragenlijst_herinneringen_task"]

@@ -244,6 +244,10 @@ CELERY_BEAT_SCHEDULE["rapportages-gepland"] = {  # daily 06:00: the yearly/quart
     "task": "monitoring.rapportage.tasks.geplande_rapportages_task",
     "schedule": _crontab(hour=6, minute=0),
 }
+CELERY_BEAT_SCHEDULE["imports-opruimen"] = {  # hourly: uploaded exports whose preview was abandoned
+    "task": "monitoring.tasks.imports_opruimen_task",
+    "schedule": _crontab(minute=17),
+}
 # end of the monitoring beat jobs
 from celery.schedules import crontab  # noqa: E402
 

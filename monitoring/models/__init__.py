@@ -3,13 +3,14 @@ the history tables and the permission codenames stay those of ``monitoring.model
 
 from .bezoeken import BezoekVerzending, Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
 from .rapportage import MAANDEN, Rapportage, RapportagePlanning, _private_storage
-from .vragenlijsten import Antwoord, Respons, Ronde, Sectie, Vraag, Vragenlijst
+from .vragenlijsten import Antwoord, ImportKoppeling, Respons, Ronde, Sectie, Vraag, Vragenlijst
 
 __all__ = [
     "MAANDEN",
     "Antwoord",
     "BezoekVerzending",
     "Bouwsteen",
+    "ImportKoppeling",
     "Ondersteuningsbehoefte",
     "Praktijkbezoek",
     "Rapportage",

@@ -177,3 +177,35 @@ class Antwoord(models.Model):
         if self.getal is not None:
             return self.getal
         return self.tekst
+
+
+class ImportKoppeling(models.Model):
+    """A heading of another tool's export that the beleidsadviseur linked to a question of this
+    vragenlijst (or chose to ignore: no question), remembered for the next import of that vragenlijst."""
+
+    vragenlijst = models.ForeignKey(Vragenlijst, on_delete=models.CASCADE, related_name="importkoppelingen")
+    kop = models.CharField(
+        _("kolomkop"),
+        max_length=1000,
+        help_text=_("De kop zoals in het bestand, zonder hoofdletters en met enkele spaties."),
+    )
+    vraag = models.ForeignKey(
+        Vraag,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="importkoppelingen",
+        verbose_name=_("vraag"),
+        help_text=_("Leeg: de kolom wordt genegeerd."),
+    )
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("importkoppeling")
+        verbose_name_plural = _("importkoppelingen")
+        constraints = [
+            models.UniqueConstraint(fields=["vragenlijst", "kop"], name="importkoppeling_kop_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kop} → {self.vraag.code if self.vraag else '-'}"

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..constants import VraagType
 from ..models import Antwoord, Sectie, Vraag
+from . import importeren
 from .antwoorden import antwoord_waarde_lezen
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
@@ -118,16 +119,50 @@ class VraagForm(forms.Form):
 
 class ImportForm(forms.Form):
     bestand = forms.FileField(
-        label=_("Exportbestand (CSV of Excel)"),
+        label=_("Exportbestand (CSV, Excel of OpenDocument)"),
         help_text=_(
-            "Eén regel per praktijk; de eerste kolom is de AGB-code, de andere kolommen zijn vraagcodes."
+            "Eén regel per praktijk, met een kolom 'AGB-code' op elke plaats; de andere kolommen hebben "
+            "een vraagcode of de vraagtekst als kop. Exports van LimeSurvey en KoboToolbox kunnen "
+            "onbewerkt: hun eigen kolommen worden overgeslagen."
         ),
     )
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
-        if not bestand.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Kies een .csv- of .xlsx-bestand."))
-        if bestand.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Het bestand is groter dan 5 MB."))
+        if not bestand.name.lower().endswith(importeren.EXTENSIES):
+            raise forms.ValidationError(_("Kies een .csv-, .xlsx- of .ods-bestand."))
+        if bestand.size > importeren.MAX_BESTAND:
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(mb)s MB.") % {"mb": importeren.MAX_BESTAND // (1024 * 1024)}
+            )
         return bestand
+
+
+NEGEREN = "negeren"
+
+
+class KoppelForm(forms.Form):
+    """Per heading the portal could not match: the question it means, or ignore it."""
+
+    def __init__(self, *args, kolommen: list[importeren.Kolom], vragen: list[Vraag], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kolommen = kolommen
+        self.vragen = {str(v.pk): v for v in vragen}
+        keuzes = [("", _("Kies een vraag …")), (NEGEREN, _("Negeren"))] + [
+            (str(v.pk), f"{v.code}: {v.tekst[:70]}") for v in vragen
+        ]
+        for kolom in kolommen:
+            self.fields[f"kolom_{kolom.index}"] = forms.ChoiceField(
+                label=kolom.kop or _("(kolom zonder kop)"), choices=keuzes, required=False
+            )
+
+    def koppelingen(self) -> dict[str, Vraag | None]:
+        """The chosen links per heading (headings left on 'Kies' are left out)."""
+        uitkomst = {}
+        for kolom in self.kolommen:
+            keuze = self.cleaned_data.get(f"kolom_{kolom.index}")
+            if keuze == NEGEREN:
+                uitkomst[kolom.kop] = None
+            elif keuze:
+                uitkomst[kolom.kop] = self.vragen[keuze]
+        return uitkomst

@@ -361,3 +361,15 @@ def resultaten(
 def praktijk_in_scope(*, user: User, pk: int) -> Praktijk:
     """A practice the user may see (404 otherwise)."""
     return get_object_or_404(Praktijk.objects.zichtbaar_voor(user).select_related("wijk"), pk=pk)
+
+
+def sjabloon_rijen(*, user: User, ronde: Ronde) -> tuple[list[str], list[list[str]]]:
+    """The headings and rows of a round's import template: AGB code (as text), practice, wijk, and an
+    empty column per question under its code; a row per active practice the user may see."""
+    vragen = list(ronde.vragenlijst.vragen.order_by("sectie__volgorde", "volgorde"))
+    koppen = ["AGB-code", "Praktijk", "Wijk", *[v.code for v in vragen]]
+    praktijken = (
+        Praktijk.objects.zichtbaar_voor(user).filter(actief=True).select_related("wijk").order_by("naam")
+    )
+    rijen = [[p.agb_code, p.naam, p.wijk.naam if p.wijk_id else "", *[""] * len(vragen)] for p in praktijken]
+    return koppen, rijen

@@ -24,14 +24,17 @@ from zio_portal.models import User
 from zio_portal.services import herinnering_claimen, week_sleutel
 
 from ..constants import ResponsBron, ResponsStatus, VraagType
-from ..models import Antwoord, Respons, Ronde, Sectie, Vraag, Vragenlijst
+from ..models import Antwoord, ImportKoppeling, Respons, Ronde, Sectie, Vraag, Vragenlijst
 from . import importeren
 from .antwoorden import antwoord_waarde_lezen
 
 __all__ = [
     "antwoord_waarde_lezen",
     "import_bevestigen",
+    "import_controleren",
     "import_klaarzetten",
+    "import_koppelingen_opslaan",
+    "imports_opruimen",
     "respons_opslaan",
     "responsen_importeren",
     "ronde_openen",
@@ -40,6 +43,9 @@ __all__ = [
     "vragenlijst_herinneringen_versturen",
     "vragenlijst_kopieren",
 ]
+
+IMPORT_MAP = "imports/"  # in private storage: uploaded exports between preview and confirm
+IMPORT_BEWAARTIJD = datetime.timedelta(hours=24)
 
 # --- vragenlijsten en rondes --------------------------------------------------------------------
 
@@ -204,37 +210,80 @@ def responsen_importeren(*, ronde: Ronde, rijen: list[tuple[Praktijk, dict[Vraag
 
 def import_klaarzetten(
     *, ronde: Ronde, inhoud: bytes, naam: str, token: str, vorig_pad: str | None = None
-) -> tuple[importeren.Controle, str | None]:
-    """Check an uploaded export against the round; when it is in order, keep it in private storage
-    under ``token`` (never under a public URL) until it is confirmed.
+) -> tuple[importeren.Controle, str]:
+    """Check an uploaded export against the round and keep it in private storage under ``token``
+    (never under a public URL) until it is confirmed, its unknown headings linked, or it is abandoned
+    (``imports_opruimen`` removes it then).
 
-    Returns the check and the storage path (None when the file is not in order: nothing is kept).
-    A previously kept file of the same user (``vorig_pad``) is removed. Raises importeren.BestandFout
-    when the file cannot be read at all.
+    Returns the check and the storage path. A previously kept file of the same user (``vorig_pad``) is
+    removed. Raises importeren.BestandFout when the file cannot be read at all (nothing is kept then).
     """
-    controle = importeren.controleer(ronde=ronde, rijen=importeren.lees_bestand(inhoud, naam))
-    if not controle.in_orde:
-        return controle, None
+    controle = importeren.controleer_bestand(ronde=ronde, inhoud=inhoud, naam=naam)
     opslag = storages["private"]
-    if vorig_pad and opslag.exists(vorig_pad):
+    if vorig_pad and vorig_pad.startswith(IMPORT_MAP) and opslag.exists(vorig_pad):
         opslag.delete(vorig_pad)
-    pad = opslag.save(f"imports/{token}{Path(naam).suffix.lower()}", ContentFile(inhoud))
+    pad = opslag.save(f"{IMPORT_MAP}{token}{Path(naam).suffix.lower()}", ContentFile(inhoud))
     return controle, pad
+
+
+def import_controleren(*, ronde: Ronde, pad: str) -> importeren.Controle:
+    """Check a kept file again (after a heading was linked, or before it is confirmed)."""
+    opslag = storages["private"]
+    with opslag.open(pad, "rb") as f:
+        inhoud = f.read()
+    return importeren.controleer_bestand(ronde=ronde, inhoud=inhoud, naam=pad)
+
+
+@transaction.atomic
+def import_koppelingen_opslaan(
+    *, vragenlijst: Vragenlijst, koppelingen: dict[str, Vraag | None]
+) -> list[ImportKoppeling]:
+    """Remember for a vragenlijst which question a heading of an export means (None: ignore it)."""
+    opgeslagen = []
+    for kop, vraag in koppelingen.items():
+        if vraag is not None and vraag.vragenlijst_id != vragenlijst.pk:
+            raise ValidationError(_("Deze vraag hoort niet bij deze vragenlijst."))
+        sleutel = importeren.kop_sleutel(kop)
+        if not sleutel:
+            continue
+        koppeling = ImportKoppeling.objects.filter(vragenlijst=vragenlijst, kop=sleutel).first()
+        koppeling = koppeling or ImportKoppeling(vragenlijst=vragenlijst, kop=sleutel)
+        koppeling.vraag = vraag
+        koppeling.full_clean(validate_unique=False)
+        koppeling.save()
+        opgeslagen.append(koppeling)
+    return opgeslagen
 
 
 def import_bevestigen(*, ronde: Ronde, pad: str) -> tuple[importeren.Controle, int]:
     """Import a kept file all or nothing, after checking it again (the round may have changed since
     the preview). Returns the check and the number of imported responses (0 when not in order; the
     file is then kept, so the preview can show why). After an import the file is removed."""
-    opslag = storages["private"]
-    with opslag.open(pad, "rb") as f:
-        inhoud = f.read()
-    controle = importeren.controleer(ronde=ronde, rijen=importeren.lees_bestand(inhoud, pad))
+    controle = import_controleren(ronde=ronde, pad=pad)
     if not controle.in_orde:
         return controle, 0
     aantal = responsen_importeren(ronde=ronde, rijen=controle.rijen)
-    opslag.delete(pad)
+    storages["private"].delete(pad)
     return controle, aantal
+
+
+def imports_opruimen(*, ouder_dan: datetime.timedelta = IMPORT_BEWAARTIJD) -> int:
+    """Remove preview files that nobody confirmed (kept longer than ``ouder_dan``); returns how many."""
+    opslag = storages["private"]
+    if not opslag.exists(IMPORT_MAP.rstrip("/")):
+        return 0
+    grens = timezone.now() - ouder_dan
+    _mappen, bestanden = opslag.listdir(IMPORT_MAP.rstrip("/"))
+    weg = 0
+    for naam in bestanden:
+        pad = IMPORT_MAP + naam
+        try:
+            if opslag.get_modified_time(pad) < grens:
+                opslag.delete(pad)
+                weg += 1
+        except FileNotFoundError:  # removed meanwhile by a confirm
+            continue
+    return weg
 
 
 # --- herinneringen --------------------------------------------------------------------------------

@@ -15,3 +15,14 @@ from . import services
 def vragenlijst_herinneringen_task() -> int:
     """Weekly while a round is open: remind the staff of practices that have not submitted."""
     return services.vragenlijst_herinneringen_versturen()
+
+
+@shared_task(
+    name="monitoring.tasks.imports_opruimen_task",
+    acks_late=True,
+    soft_time_limit=120,
+    time_limit=180,
+)
+def imports_opruimen_task() -> int:
+    """Hourly: remove uploaded exports whose preview was never confirmed (older than a day)."""
+    return services.imports_opruimen()

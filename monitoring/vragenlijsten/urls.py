@@ -16,4 +16,9 @@ urlpatterns = [
     path("rondes/<int:pk>/resultaten/", views.ResultatenView.as_view(), name="resultaten"),
     path("rondes/<int:pk>/resultaten.xlsx", views.ResultatenExportView.as_view(), name="resultaten-export"),
     path("rondes/<int:pk>/import/", views.ImportView.as_view(), name="import"),
+    path(
+        "rondes/<int:pk>/import/sjabloon.<slug:formaat>",
+        views.ImportSjabloonView.as_view(),
+        name="import-sjabloon",
+    ),
 ]

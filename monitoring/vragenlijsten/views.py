@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from zio_portal.export import csv_response, xlsx_response
 from zio_portal.forms import fouten_naar_formulier
 
 from ..constants import ResponsStatus
@@ -22,7 +23,7 @@ from ..mixins import BeheerMixin, int_param
 from ..models import Respons, Ronde, Vragenlijst
 from . import importeren, selectors, services
 from .export import resultaten_xlsx_response
-from .forms import ImportForm, KopieForm, RondeForm, SectieForm, VraagForm, VragenlijstForm
+from .forms import ImportForm, KopieForm, KoppelForm, RondeForm, SectieForm, VraagForm, VragenlijstForm
 
 # --- overzicht en vragenlijsten ---------------------------------------------------------------
 
@@ -239,7 +240,8 @@ IMPORT_SESSIE = "monitoring_import"
 
 
 class ImportView(BeheerMixin, TemplateView):
-    """Import another tool's export: upload → preview with every bad row and cell → confirm (all or nothing).
+    """Import another tool's export: upload → preview (the columns as read, the values as they will be
+    stored, every bad row and cell) → link unknown headings → confirm (all or nothing).
 
     Between preview and confirm the file is kept in private storage under a random token that is
     remembered in the user's session; it is never under a public URL.
@@ -250,46 +252,97 @@ class ImportView(BeheerMixin, TemplateView):
     def _ronde(self) -> Ronde:
         return get_object_or_404(Ronde.objects.select_related("vragenlijst"), pk=self.kwargs["pk"])
 
+    def _context(self, ronde: Ronde, form: ImportForm, controle=None, token: str = "", koppel_form=None):
+        if controle is not None and controle.onbekend and koppel_form is None:
+            koppel_form = KoppelForm(kolommen=controle.onbekend, vragen=list(ronde.vragenlijst.vragen.all()))
+        return self.get_context_data(
+            ronde=ronde, form=form, controle=controle, token=token, koppel_form=koppel_form
+        )
+
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(ronde=self._ronde(), form=ImportForm()))
+        return self.render_to_response(self._context(self._ronde(), ImportForm()))
 
     def post(self, request, *args, **kwargs):
         ronde = self._ronde()
-        if request.POST.get("actie") == "bevestigen":
-            return self._bevestigen(ronde)
-        form = ImportForm(request.POST, request.FILES)
-        context = {"ronde": ronde, "form": form}
-        if form.is_valid():
-            bestand = form.cleaned_data["bestand"]
-            token = secrets.token_urlsafe(24)
+        actie = request.POST.get("actie")
+        if actie in ("bevestigen", "koppelen"):
+            bewaard = request.session.get(IMPORT_SESSIE) or {}
+            if bewaard.get("token") != request.POST.get("token") or bewaard.get("ronde") != ronde.pk:
+                messages.error(request, _("Deze import is verlopen; upload het bestand opnieuw."))
+                return redirect("monitoring:import", ronde.pk)
             try:
-                controle, pad = services.import_klaarzetten(
-                    ronde=ronde,
-                    inhoud=bestand.read(),
-                    naam=bestand.name,
-                    token=token,
-                    vorig_pad=(request.session.get(IMPORT_SESSIE) or {}).get("pad"),
-                )
-            except importeren.BestandFout as exc:
-                form.add_error("bestand", str(exc))
-            else:
-                context["controle"] = controle
-                if pad:
-                    request.session[IMPORT_SESSIE] = {"token": token, "pad": pad, "ronde": ronde.pk}
-                    context["token"] = token
-        return self.render_to_response(self.get_context_data(**context))
+                if actie == "koppelen":
+                    return self._koppelen(ronde, bewaard)
+                return self._bevestigen(ronde, bewaard)
+            except (FileNotFoundError, importeren.BestandFout):
+                del request.session[IMPORT_SESSIE]
+                messages.error(request, _("Deze import is verlopen; upload het bestand opnieuw."))
+                return redirect("monitoring:import", ronde.pk)
+        form = ImportForm(request.POST, request.FILES)
+        try:
+            lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            lengte = 0
+        if lengte > importeren.MAX_BESTAND + 64 * 1024:  # refused before the upload is parsed
+            form = ImportForm()
+            mb = importeren.MAX_BESTAND // (1024 * 1024)
+            form.add_error(None, _("Het bestand is groter dan %(mb)s MB.") % {"mb": mb})
+            return self.render_to_response(self._context(ronde, form))
+        if not form.is_valid():
+            return self.render_to_response(self._context(ronde, form))
+        bestand = form.cleaned_data["bestand"]
+        token = secrets.token_urlsafe(24)
+        try:
+            controle, pad = services.import_klaarzetten(
+                ronde=ronde,
+                inhoud=bestand.read(),
+                naam=bestand.name,
+                token=token,
+                vorig_pad=(request.session.get(IMPORT_SESSIE) or {}).get("pad"),
+            )
+        except importeren.BestandFout as exc:
+            form.add_error("bestand", str(exc))
+            return self.render_to_response(self._context(ronde, form))
+        request.session[IMPORT_SESSIE] = {"token": token, "pad": pad, "ronde": ronde.pk}
+        return self.render_to_response(self._context(ronde, ImportForm(), controle, token))
 
-    def _bevestigen(self, ronde: Ronde) -> HttpResponse:
+    def _koppelen(self, ronde: Ronde, bewaard: dict) -> HttpResponse:
+        controle = services.import_controleren(ronde=ronde, pad=bewaard["pad"])
+        koppel_form = KoppelForm(
+            self.request.POST, kolommen=controle.onbekend, vragen=list(ronde.vragenlijst.vragen.all())
+        )
+        if koppel_form.is_valid() and koppel_form.koppelingen():
+            services.import_koppelingen_opslaan(
+                vragenlijst=ronde.vragenlijst, koppelingen=koppel_form.koppelingen()
+            )
+            messages.success(self.request, _("De koppelingen zijn opgeslagen voor deze vragenlijst."))
+            controle = services.import_controleren(ronde=ronde, pad=bewaard["pad"])
+            koppel_form = None
+        elif koppel_form.is_valid():
+            koppel_form.add_error(None, _("Kies bij minstens één kolom een vraag of 'Negeren'."))
+        return self.render_to_response(
+            self._context(ronde, ImportForm(), controle, bewaard["token"], koppel_form)
+        )
+
+    def _bevestigen(self, ronde: Ronde, bewaard: dict) -> HttpResponse:
         request = self.request
-        bewaard = request.session.get(IMPORT_SESSIE) or {}
-        if bewaard.get("token") != request.POST.get("token") or bewaard.get("ronde") != ronde.pk:
-            messages.error(request, _("Deze import is verlopen; upload het bestand opnieuw."))
-            return redirect("monitoring:import", ronde.pk)
         controle, aantal = services.import_bevestigen(ronde=ronde, pad=bewaard["pad"])
         if not controle.in_orde:
-            return self.render_to_response(
-                self.get_context_data(ronde=ronde, form=ImportForm(), controle=controle)
-            )
+            return self.render_to_response(self._context(ronde, ImportForm(), controle, bewaard["token"]))
         del request.session[IMPORT_SESSIE]
         messages.success(request, _("%(aantal)s responsen zijn geïmporteerd.") % {"aantal": aantal})
         return redirect("monitoring:resultaten", ronde.pk)
+
+
+class ImportSjabloonView(BeheerMixin, View):
+    """The round's import template (xlsx or csv): the right headings and the practices' AGB codes as text."""
+
+    def get(self, request, pk, formaat):
+        if formaat not in ("xlsx", "csv"):
+            raise Http404
+        ronde = get_object_or_404(Ronde.objects.select_related("vragenlijst"), pk=pk)
+        koppen, rijen = selectors.sjabloon_rijen(user=request.user, ronde=ronde)
+        naam = f"importsjabloon-{ronde.vragenlijst.naam}-{ronde.vragenlijst.jaar}".replace(" ", "-").lower()
+        if formaat == "csv":
+            return csv_response(koppen=koppen, rijen=rijen, naam=naam)
+        return xlsx_response(koppen=koppen, rijen=rijen, naam=naam, blad=_("Antwoorden"))

@@ -83,13 +83,13 @@ def _csv(*regels: str) -> bytes:
     return ("\n".join(regels) + "\n").encode()
 
 
-def test_import_klaarzetten_keeps_a_good_file_privately_and_a_bad_one_not(world, import_ronde, prive):
+def test_import_klaarzetten_keeps_the_file_until_confirmed_or_cleaned_up(world, import_ronde, prive):
     a1, b1 = world.praktijk_a1.agb_code, world.praktijk_b1.agb_code
     controle, pad = import_klaarzetten(
         ronde=import_ronde, inhoud=_csv("agb_code;SW01", f"{a1};9"), naam="export.csv", token="t1"
     )
-    assert not controle.in_orde and pad is None
-    assert not prive.exists("imports")
+    # Kept also when not in order: its headings can be linked without uploading it again.
+    assert not controle.in_orde and pad == "imports/t1.csv"
 
     controle, eerste = import_klaarzetten(
         ronde=import_ronde, inhoud=_csv("agb_code;SW01", f"{a1};4"), naam="Export.CSV", token="t2"
@@ -143,7 +143,7 @@ def test_import_bevestigen_checks_again_and_imports_nothing_when_the_round_chang
     import_ronde.vragenlijst.vragen.filter(code="SW02").delete()  # the question went after the preview
     controle, aantal = import_bevestigen(ronde=import_ronde, pad=pad)
     assert not controle.in_orde and aantal == 0
-    assert any("Onbekende kolom" in f.melding for f in controle.fouten)
+    assert [k.kop for k in controle.onbekend] == ["SW02"]
     assert not Respons.objects.exists()
     assert prive.exists(pad), "kept, so the user sees why and can upload again"
 

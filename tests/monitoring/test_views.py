@@ -233,7 +233,7 @@ def test_import_reports_every_bad_cell_and_imports_all_or_nothing(world, ronde, 
     slecht = f"agb_code;SW01;SW02;ALG01;XX9\n{a1};4;ja;2000;x\n99999999;3;nee;1;\n{b1};7;misschien;veel;\n"
     response = client.post(url, {"bestand": SimpleUploadedFile("export.csv", slecht.encode())})
     html = response.content.decode()
-    assert "Onbekende kolom" in html and "Onbekende AGB-code" in html
+    assert "onbekend: kies hieronder" in html and "Onbekende AGB-code" in html
     assert "ligt niet op de schaal" in html and "geen ja of nee" in html and "geen getal" in html
     assert "Importeren bevestigen" not in html
     assert not Respons.objects.exists()

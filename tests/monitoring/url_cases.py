@@ -82,6 +82,12 @@ CASES: list[Case] = [
     Case("monitoring:resultaten-export", args=_ronde, expect=everyone(200)),
     Case("monitoring:import", args=_ronde, expect=everyone(403, **BEHEER_200)),
     Case(
+        "monitoring:import-sjabloon", args=lambda w: [*_ronde(w), "xlsx"], expect=everyone(403, **BEHEER_200)
+    ),
+    Case(
+        "monitoring:import-sjabloon", args=lambda w: [*_ronde(w), "csv"], expect=everyone(403, **BEHEER_200)
+    ),
+    Case(
         "monitoring:bezoek-list",
         expect=everyone(
             403,
