@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0005_rapportageplanning'),
+        ('monitoring', '0008_datumbereik_en_commentaarlengte'),
     ]
 
     operations = [
