@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("gezond/", views.health, name="health"),
+    path("berichten/", views.BerichtenView.as_view(), name="berichten"),
     path("", include(([*wijken_urls.urlpatterns, *wijkoverzicht_urls.urlpatterns], "wijken"))),
     path("", include("samenwerking.urls")),
     path("monitoring/", include("monitoring.urls")),

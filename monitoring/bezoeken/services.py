@@ -18,7 +18,7 @@ from samenwerking.models import Thema
 from wijken.models import Praktijk
 from zio_portal.constants import Rol
 from zio_portal.models import User
-from zio_portal.services import herinnering_claimen, week_sleutel
+from zio_portal.services import bericht_vastleggen, herinnering_claimen, week_sleutel
 
 from ..constants import BezoekStatus
 from ..models import Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
@@ -28,12 +28,20 @@ from .selectors import praktijken_die_bezoek_missen
 
 @transaction.atomic
 def bezoek_plannen(
-    *, praktijk: Praktijk, gepland_op: datetime.datetime, bezoekers: list[User]
+    *, praktijk: Praktijk, gepland_op: datetime.datetime, bezoekers: list[User], al_gehouden: bool = False
 ) -> Praktijkbezoek:
-    """Plan a visit to a practice by one or more people from ZIO."""
-    if gepland_op < timezone.now():
-        raise ValidationError({"gepland_op": _("Kies een moment in de toekomst.")})
+    """Plan a visit to a practice by one or more people from ZIO; or, with ``al_gehouden``, register a
+    visit that took place without being planned first (its moment in the past, held on that day)."""
+    if al_gehouden and gepland_op > timezone.now():
+        raise ValidationError({"gepland_op": _("Een gehouden bezoek ligt in het verleden; kies dat moment.")})
+    if not al_gehouden and gepland_op < timezone.now():
+        raise ValidationError(
+            {"gepland_op": _("Kies een moment in de toekomst, of vink aan dat het bezoek al is gehouden.")}
+        )
     bezoek = Praktijkbezoek(praktijk=praktijk, gepland_op=gepland_op, status=BezoekStatus.GEPLAND)
+    if al_gehouden:
+        bezoek.status = BezoekStatus.GEHOUDEN
+        bezoek.gehouden_op = timezone.localtime(gepland_op).date()
     bezoek.full_clean()
     bezoek.save()
     bezoek.bezoekers.set(bezoekers)
@@ -99,11 +107,13 @@ def terugkoppeling_delen(*, bezoek: Praktijkbezoek) -> Praktijkbezoek:
     if ontvangers:
         link = settings.PORTAL_BASE_URL + reverse("monitoring:bezoek-detail", args=[bezoek.pk])
         tekst = render_to_string("monitoring/email/terugkoppeling.txt", {"bezoek": bezoek, "link": link})
-        transaction.on_commit(
-            lambda: EmailMessage(
-                subject=_("Terugkoppeling van het praktijkbezoek van ZIO"), body=tekst, to=ontvangers
-            ).send()
-        )
+        onderwerp = _("Terugkoppeling van het praktijkbezoek van ZIO")
+
+        def versturen() -> None:
+            EmailMessage(subject=onderwerp, body=tekst, to=ontvangers).send()
+            bericht_vastleggen(soort="bezoek_terugkoppeling", onderwerp=onderwerp, aan=ontvangers, link=link)
+
+        transaction.on_commit(versturen)
     return bezoek
 
 
@@ -122,8 +132,9 @@ def terugkoppeling_gezien(*, bezoek: Praktijkbezoek, door: User, reactie: str = 
     return bezoek
 
 
-def bezoek_uitnodiging_versturen(*, bezoek: Praktijkbezoek) -> list[str]:
-    """Mail the practice (its address and staff) the invitation as an .ics file that opens in Outlook."""
+def bezoek_uitnodiging_versturen(*, bezoek: Praktijkbezoek, door: User | None = None) -> list[str]:
+    """Mail the practice (its address and staff) the invitation as an .ics file that opens in Outlook;
+    recorded under "Berichten" as sent on behalf of ``door``."""
     ontvangers = sorted(set(_medewerkers_met_email(bezoek.praktijk)) | ({bezoek.praktijk.email} - {""}))
     if not ontvangers:
         raise ValidationError(_("De praktijk en haar medewerkers hebben geen e-mailadres."))
@@ -135,6 +146,13 @@ def bezoek_uitnodiging_versturen(*, bezoek: Praktijkbezoek) -> list[str]:
     )
     bericht.attach("praktijkbezoek.ics", bezoek_ics(bezoek), "text/calendar; method=REQUEST; charset=utf-8")
     bericht.send()
+    bericht_vastleggen(
+        soort="bezoek_uitnodiging",
+        onderwerp=bericht.subject,
+        aan=ontvangers,
+        link=reverse("monitoring:bezoek-detail", args=[bezoek.pk]),
+        namens=door,
+    )
     return ontvangers
 
 
@@ -164,5 +182,11 @@ def bezoek_herinneringen_versturen(*, datum: datetime.date | None = None) -> int
                 body=tekst,
                 to=[adviseur.email],
             ).send()
+            bericht_vastleggen(
+                soort="bezoek_herinnering",
+                onderwerp=_("Praktijken zonder bezoek"),
+                aan=[adviseur.email],
+                link=link,
+            )
             verzonden += 1
     return verzonden

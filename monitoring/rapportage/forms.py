@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.constants import ScopeSoort
+from monitoring.models import RapportagePlanning
 from wijken.models import Gebied, Wijk
 
 
@@ -59,3 +60,11 @@ class RapportageAanvraagForm(forms.Form):
         if data.get("scope") == ScopeSoort.WIJK and not data.get("wijk"):
             self.add_error("wijk", _("Kies de wijk."))
         return data
+
+
+class RapportagePlanningForm(forms.ModelForm):
+    """When the yearly and quarterly region reports are made; the rules are in the model's clean()."""
+
+    class Meta:
+        model = RapportagePlanning
+        fields = ["jaar_actief", "jaar_maand", "jaar_dag", "kwartaal_actief", "kwartaal_dag"]

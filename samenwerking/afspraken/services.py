@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk
 from zio_portal.models import User
-from zio_portal.services import herinnering_claimen
+from zio_portal.services import bericht_vastleggen, herinnering_claimen
 
 from ..constants import (
     AfspraakStatus,
@@ -317,6 +317,12 @@ def afspraak_herinneringen_versturen(*, vandaag: datetime.date | None = None) ->
                 message=render_to_string("samenwerking/mail/herinnering.txt", context),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=[eigenaar.email],
+            )
+            bericht_vastleggen(
+                soort="afspraak_herinnering",
+                onderwerp=_("Afspraken om te evalueren"),
+                aan=[eigenaar.email],
+                link=regels[0]["url"] if len(regels) == 1 else reverse("samenwerking:afspraak-list"),
             )
             verstuurd += 1
     return verstuurd

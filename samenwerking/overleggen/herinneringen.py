@@ -12,6 +12,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zio_portal.services import bericht_vastleggen
+
 from ..constants import (
     ActiepuntStatus,
 )
@@ -103,6 +105,12 @@ def actiepunt_herinneringen_versturen(*, vandaag: datetime.date | None = None) -
                 ),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=[ontvanger["adres"]],
+            )
+            bericht_vastleggen(
+                soort="overleg_herinnering",
+                onderwerp=_("Herinnering actiepunten"),
+                aan=[ontvanger["adres"]],
+                link=regels[0]["url"] if len(regels) == 1 else "",
             )
             verstuurd += 1
     return verstuurd

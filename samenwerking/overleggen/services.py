@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from wijken.models import Contactpersoon
 from zio_portal.models import User
+from zio_portal.services import bericht_vastleggen
 
 from ..constants import (
     VAST_AGENDAPUNT,
@@ -499,6 +500,9 @@ def uitnodiging_mailen(*, overleg_id: int, volgnummer: int) -> int:
             )
             bericht.attach("uitnodiging.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
             bericht.send()
+            bericht_vastleggen(
+                soort="overleg_uitnodiging", onderwerp=bericht.subject, aan=[email], link=_link(overleg)
+            )
             verzonden += 1
     Overleg.objects.filter(pk=overleg_id, uitnodiging_volgnummer=volgnummer).update(
         uitnodiging_verzonden_op=timezone.now()
@@ -524,5 +528,8 @@ def notulen_mailen(*, overleg: Overleg, pdf: bytes) -> int:
             )
             bericht.attach(f"notulen-{overleg.datum:%Y-%m-%d}.pdf", pdf, "application/pdf")
             bericht.send()
+            bericht_vastleggen(
+                soort="overleg_notulen", onderwerp=bericht.subject, aan=[email], link=_link(overleg)
+            )
             verzonden += 1
     return verzonden
