@@ -7,19 +7,24 @@ superuser must not act for a practice.
 """
 
 import rules
+from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from wijken.models import Wijk
+from zio_portal.constants import Rol
 from zio_portal.permissions import (
     heeft_regio_rol,
     is_beheerder,
     is_beleidsadviseur,
     is_gebiedsmanager,
     is_praktijkmedewerker,
+    is_projectleider,
     werkt_bij_praktijk,
     zichtbaar,
 )
 
-from .constants import ResponsStatus
+from .constants import ResponsStatus, ScopeSoort
 
 rules.add_perm("monitoring.view_regio", heeft_regio_rol)
 rules.add_perm("monitoring.manage_monitoring", is_beheerder | is_beleidsadviseur)
@@ -61,6 +66,107 @@ rules.add_perm("monitoring.acknowledge_praktijkbezoek", is_praktijkmedewerker & 
 
 
 # --- regionale rapportage (monitoring/rapportage) ---------------------------------------------------
+# The one visibility rule of a report, written twice from the two directions that need it: which
+# reports a user sees (``rapportage_zichtbaar_filter``, used by the selector rapportage_list and so by
+# every page) and who sees a report (``rapportage_lezers``, for "Zichtbaar voor" and the mail on
+# sharing). tests/monitoring/rapportage/test_zichtbaarheid.py checks that they agree.
+#
+# - a concept (not definitief) or an unshared definitief report: beleidsadviseurs and the beheerder;
+# - a shared definitief report, moreover: the projectleider; the gebiedsmanagers (all of them for a
+#   region report, those of the gebied for a gebied or wijk report); and, if it was shared with them,
+#   the praktijkmanagers of the practices within the report's scope (all in the region for a region
+#   report).
+
+
+def _praktijkmanager_filter():
+    from wijken.constants import Functie
+
+    return Q(
+        rol=Rol.PRAKTIJKMEDEWERKER,
+        praktijkrollen__functie=Functie.PRAKTIJKMANAGER,
+    )
+
+
+@rules.predicate
+def is_praktijkmanager(user) -> bool:
+    """A practice's staff member who is its praktijkmanager (a possible reader of a shared report)."""
+    from wijken.constants import Functie
+
+    return (
+        is_praktijkmedewerker(user) and user.praktijkrollen.filter(functie=Functie.PRAKTIJKMANAGER).exists()
+    )
+
+
+def rapportage_zichtbaar_filter(user) -> Q | None:
+    """The reports this user may see, as a filter on Rapportage; None: every report."""
+    if is_beheerder(user) or is_beleidsadviseur(user):
+        return None
+    gedeeld = Q(definitief_op__isnull=False, gedeeld_op__isnull=False)
+    if is_projectleider(user):
+        return gedeeld
+    if is_gebiedsmanager(user):
+        return gedeeld & (
+            Q(scope=ScopeSoort.REGIO)
+            | Q(gebied__gebiedsmanagers=user)
+            | Q(wijk__gebied__gebiedsmanagers=user)
+        )
+    if is_praktijkmanager(user):
+        from wijken.constants import Functie
+
+        wijken = Wijk.objects.filter(
+            praktijken__medewerkers__user=user, praktijken__medewerkers__functie=Functie.PRAKTIJKMANAGER
+        )
+        return (
+            gedeeld
+            & Q(gedeeld_met_praktijkmanagers=True)
+            & (Q(scope=ScopeSoort.REGIO) | Q(wijk__in=wijken) | Q(gebied__wijken__in=wijken))
+        )
+    return Q(pk__in=[])
+
+
+def rapportage_lezers(rapportage) -> QuerySet:
+    """The active users who may see this report (the same rule as ``rapportage_zichtbaar_filter``)."""
+    from zio_portal.models import User
+
+    lezers = Q(is_superuser=True) | Q(rol__in=[Rol.BEHEERDER, Rol.BELEIDSADVISEUR])
+    if rapportage.definitief_op and rapportage.gedeeld_op:
+        lezers |= Q(rol=Rol.PROJECTLEIDER)
+        if rapportage.scope == ScopeSoort.REGIO:
+            lezers |= Q(rol=Rol.GEBIEDSMANAGER)
+        else:
+            gebied_id = rapportage.gebied_id or rapportage.wijk.gebied_id
+            lezers |= Q(rol=Rol.GEBIEDSMANAGER, gebieden=gebied_id)
+        if rapportage.gedeeld_met_praktijkmanagers:
+            managers = _praktijkmanager_filter()
+            if rapportage.scope == ScopeSoort.GEBIED:
+                managers &= Q(praktijkrollen__praktijk__wijk__gebied_id=rapportage.gebied_id)
+            elif rapportage.scope == ScopeSoort.WIJK:
+                managers &= Q(praktijkrollen__praktijk__wijk_id=rapportage.wijk_id)
+            lezers |= managers
+    return User.objects.filter(lezers, is_active=True).distinct()
+
+
+def rapportage_zichtbaar_voor(rapportage) -> list[str]:
+    """Who may see the report, in words, for the report page ("Zichtbaar voor: …")."""
+    groepen = [str(_("beleidsadviseurs")), str(_("de beheerder"))]
+    if not (rapportage.definitief_op and rapportage.gedeeld_op):
+        return groepen
+    groepen.append(str(_("de projectleider")))
+    if rapportage.scope == ScopeSoort.REGIO:
+        groepen.append(str(_("alle gebiedsmanagers")))
+    else:
+        gebied = rapportage.gebied or rapportage.wijk.gebied
+        groepen.append(str(_("de gebiedsmanagers van %(gebied)s")) % {"gebied": gebied.naam})
+    if rapportage.gedeeld_met_praktijkmanagers:
+        if rapportage.scope == ScopeSoort.REGIO:
+            groepen.append(str(_("de praktijkmanagers in de regio")))
+        elif rapportage.scope == ScopeSoort.GEBIED:
+            groepen.append(str(_("de praktijkmanagers in %(naam)s")) % {"naam": rapportage.gebied.naam})
+        else:
+            groepen.append(str(_("de praktijkmanagers in %(naam)s")) % {"naam": rapportage.wijk.naam})
+    return groepen
+
+
 @rules.predicate
 def rapportage_zichtbaar(user, rapportage) -> bool:
     """The report is in the user's list (monitoring.rapportage.selectors.rapportage_list)."""
@@ -69,12 +175,14 @@ def rapportage_zichtbaar(user, rapportage) -> bool:
     return rapportage is not None and rapportage_list(user=user).filter(pk=rapportage.pk).exists()
 
 
-# The list of reports: the region roles see all, a gebiedsmanager the shared reports of their gebieden.
-rules.add_perm("monitoring.list_rapportage", heeft_regio_rol | is_gebiedsmanager)
+# The list of reports: every role that can have a report in it (a praktijkmanager: the reports shared
+# with the praktijkmanagers).
+rules.add_perm("monitoring.list_rapportage", heeft_regio_rol | is_gebiedsmanager | is_praktijkmanager)
 rules.add_perm("monitoring.view_rapportage", rapportage_zichtbaar)
 rules.add_perm("monitoring.add_rapportage", is_beheerder | is_beleidsadviseur)
 rules.add_perm("monitoring.review_rapportage", is_beleidsadviseur)
 # The live region dashboard: the region roles; a gebiedsmanager sees their own gebieden there.
 rules.add_perm("monitoring.view_dashboard", heeft_regio_rol | is_gebiedsmanager)
-# The schedule of the yearly/quarterly region report (Celery beat).
-rules.add_perm("monitoring.change_rapportageplanning", is_beheerder)
+# The schedule of the yearly/quarterly region report (Celery beat): the beheerder and the
+# beleidsadviseur (who plans the monitoring).
+rules.add_perm("monitoring.change_rapportageplanning", is_beheerder | is_beleidsadviseur)

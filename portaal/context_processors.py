@@ -24,12 +24,12 @@ def navigatie(request: HttpRequest) -> dict:
         items.append((_("Monitoring"), reverse("monitoring:index")))
     if user.has_perm("monitoring.view_dashboard"):
         items.append((_("Dashboard"), reverse("rapportage:dashboard")))
+    if user.has_perm("monitoring.list_rapportage"):
+        items.append((_("Rapportages"), reverse("rapportage:list")))
     if user.is_staff:
         items.append((_("Beheer"), reverse("admin:index")))
     current = request.path
-    return {
-        "navigatie": [
-            {"label": label, "url": url, "actief": current == url or (url != "/" and current.startswith(url))}
-            for label, url in items
-        ]
-    }
+    # The most specific item is the current one (/rapportages/dashboard/ is the dashboard, not the list).
+    passend = [url for _label, url in items if current == url or (url != "/" and current.startswith(url))]
+    actief = max(passend, key=len, default=None)
+    return {"navigatie": [{"label": label, "url": url, "actief": url == actief} for label, url in items]}

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from monitoring.constants import BezoekStatus, ResponsStatus
 from monitoring.models import Praktijkbezoek, Respons, Ronde
 from samenwerking.constants import AfspraakStatus, OverlegStatus, VerbandSoort
 from samenwerking.models import Afspraak, Overleg, Samenwerkingsverband
-from samenwerking.selectors import gebied_list, mijn_praktijk_context, verband_list
+from samenwerking.selectors import gebied_list, mijn_praktijk_context, verband_annotated, verband_list
 from wijken.models import Gebied, Gemeente, Praktijk, Wijk
 from zio_portal.models import User
-from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
+from zio_portal.permissions import is_beleidsadviseur, is_gebiedsmanager, is_praktijkmedewerker
 
 
 def regio_kerncijfers() -> dict[str, int]:
@@ -53,6 +55,92 @@ def regio_kerncijfers() -> dict[str, int]:
     }
 
 
+# A round "responds low" below this share of the active practices.
+LAGE_RESPONS = 0.5
+
+
+def radar(*, user: User) -> list[dict]:
+    """The beleidsadviseur's signals, each counted with the same selector as the filtered list its link
+    opens (so the count and the list never disagree): practices not yet visited this year, WSVs behind
+    the meeting norm (per gebied), afspraken whose evaluation is overdue, open rounds with low response.
+    """
+    from monitoring.bezoeken.selectors import bezoek_planning
+    from samenwerking.afspraken.selectors import afspraak_list
+    from samenwerking.wijkoverzicht.selectors import WsvRegel
+
+    vandaag = timezone.localdate()
+    signalen = [
+        {
+            "sleutel": "bezoeken",
+            "aantal": bezoek_planning(alleen_achter=True).count(),
+            "tekst": _("praktijken nog niet bezocht dit jaar"),
+            "url": reverse("monitoring:bezoek-list") + "?achter=1",
+        },
+        {
+            "sleutel": "evaluaties",
+            "aantal": afspraak_list(user=user, filters={"evaluatie": "verlopen"})[1].count(),
+            "tekst": _("afspraken waarvan de evaluatie verlopen is"),
+            "url": reverse("samenwerking:afspraak-list") + "?evaluatie=verlopen",
+        },
+    ]
+    per_gebied: dict[int, dict] = {}
+    wsvs = verband_annotated().filter(
+        soort=VerbandSoort.MULTIDISCIPLINAIR,
+        actief=True,
+        wijk__gebied__in=Gebied.objects.zichtbaar_voor(user),
+    )
+    for verband in wsvs.select_related("wijk__gebied"):
+        if WsvRegel(verband=verband, afgevaardigden={}, vacatures=[]).achter_op_norm:
+            gebied = verband.wijk.gebied
+            regel = per_gebied.setdefault(gebied.pk, {"gebied": gebied, "aantal": 0})
+            regel["aantal"] += 1
+    for regel in sorted(per_gebied.values(), key=lambda r: r["gebied"].naam):
+        signalen.append(
+            {
+                "sleutel": f"wsv-{regel['gebied'].pk}",
+                "aantal": regel["aantal"],
+                "tekst": _("WSV's achter op de overlegnorm in %(gebied)s") % {"gebied": regel["gebied"].naam},
+                "url": reverse("wijken:gebied-overzicht", args=[regel["gebied"].pk]),
+            }
+        )
+    praktijken = Praktijk.objects.filter(actief=True).count()
+    rondes = (
+        Ronde.objects.filter(opent_op__lte=vandaag, sluit_op__gte=vandaag)
+        .select_related("vragenlijst")
+        .annotate(ingediend=Count("responsen", filter=Q(responsen__status=ResponsStatus.INGEDIEND)))
+        .order_by("sluit_op")
+    )
+    for ronde in rondes:
+        if praktijken and ronde.ingediend < praktijken * LAGE_RESPONS:
+            signalen.append(
+                {
+                    "sleutel": f"ronde-{ronde.pk}",
+                    "aantal": ronde.ingediend,
+                    "tekst": _("van %(n)s praktijken diende de vragenlijst in: %(ronde)s (sluit %(datum)s)")
+                    % {"n": praktijken, "ronde": ronde.vragenlijst, "datum": f"{ronde.sluit_op:%d-%m-%Y}"},
+                    "url": reverse("monitoring:resultaten", args=[ronde.pk]),
+                }
+            )
+    return signalen
+
+
+def verlopen_actiepunten(*, user: User, limiet: int = 50) -> list:
+    """The open actiepunten past their deadline in the gebiedsmanager's WSVs, oldest deadline first,
+    with their owner and meeting."""
+    from samenwerking.constants import ActiepuntStatus
+    from samenwerking.models import Actiepunt
+
+    return list(
+        Actiepunt.objects.filter(
+            verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user),
+            status=ActiepuntStatus.OPEN,
+            deadline__lt=timezone.localdate(),
+        )
+        .select_related("verband__wijk", "eigenaar", "eigenaar_contact", "overleg")
+        .order_by("deadline", "pk")[:limiet]
+    )
+
+
 def home_context(*, user: User) -> dict:
     """The data of the home page of this user's role."""
     if is_praktijkmedewerker(user):
@@ -61,5 +149,27 @@ def home_context(*, user: User) -> dict:
         return {
             "gebieden": gebied_list(user=user),
             "verbanden": verband_list(user=user).filter(soort=VerbandSoort.MULTIDISCIPLINAIR),
+            "verlopen_actiepunten": verlopen_actiepunten(user=user),
         }
-    return {"kerncijfers": regio_kerncijfers(), "gebieden": gebied_list(user=user)}
+    context = {"kerncijfers": regio_kerncijfers(), "gebieden": gebied_list(user=user)}
+    if is_beleidsadviseur(user):
+        context["radar"] = radar(user=user)
+    return context
+
+
+def berichten_list(*, user, soort: str = "", limiet: int = 200):
+    """The mails the portal sent this user or on their behalf (the beheerder: all), newest first,
+    optionally of one kind; and the kinds that occur, for the filter, as (code, label)."""
+    from zio_portal.models import Bericht
+    from zio_portal.services import BERICHT_SOORTEN
+
+    zichtbaar = Bericht.objects.zichtbaar_voor(user)
+    codes = sorted(set(zichtbaar.values_list("soort", flat=True)))
+    soorten = [(code, str(BERICHT_SOORTEN.get(code, code))) for code in codes]
+    berichten = zichtbaar.select_related("namens").order_by("-verzonden_op", "-pk")
+    if soort:
+        berichten = berichten.filter(soort=soort)
+    berichten = list(berichten[:limiet])
+    for bericht in berichten:
+        bericht.soort_label = str(BERICHT_SOORTEN.get(bericht.soort, bericht.soort))
+    return berichten, soorten

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("", include("zio_portal.beveiliging.urls")),  # login, logout, account, MFA, beheer-portaal
     path("gezond/", views.health, name="health"),
+    path("berichten/", views.BerichtenView.as_view(), name="berichten"),
     path("", include(([*wijken_urls.urlpatterns, *wijkoverzicht_urls.urlpatterns], "wijken"))),
     path("", include("samenwerking.urls")),
     path("monitoring/", include("monitoring.urls")),

@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
 
-from .selectors import home_context
+from .selectors import berichten_list, home_context
 
 
 class HomeView(TemplateView):
@@ -33,3 +33,15 @@ def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+class BerichtenView(TemplateView):
+    """ "Berichten": the mails the portal sent to the user or on their behalf (what, when, to whom, the
+    link); the beheerder sees all. Filtered by kind (``?soort=``)."""
+
+    template_name = "portaal/berichten.html"
+
+    def get_context_data(self, **kwargs):
+        soort = self.request.GET.get("soort", "")
+        berichten, soorten = berichten_list(user=self.request.user, soort=soort)
+        return super().get_context_data(berichten=berichten, soorten=soorten, soort=soort, **kwargs)

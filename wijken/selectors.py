@@ -7,7 +7,7 @@ add their own annotations and prefetches.
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -88,6 +88,40 @@ def gebied_list(*, user: User) -> QuerySet[Gebied]:
         )
         .order_by("gemeente__naam", "naam")
     )
+
+
+def gebied_get(*, user: User, pk: int) -> Gebied:
+    """One gebied in the user's scope, or 404."""
+    return get_object_or_404(Gebied.objects.zichtbaar_voor(user).select_related("gemeente"), pk=pk)
+
+
+def wijk_keuzes(*, user: User) -> QuerySet[Wijk]:
+    """The wijken a practice can be assigned to, with their gebied, in the order of a choice list."""
+    return Wijk.objects.zichtbaar_voor(user).select_related("gebied").order_by("gebied__naam", "naam")
+
+
+def grenspraktijken(*, gebied: Gebied) -> list[Praktijk]:
+    """The practices of a gebied (by their current wijk) whose latest wijk assignment is a border case,
+    with that assignment as ``laatste_toewijzing``."""
+    laatste = WijkToewijzing.objects.filter(praktijk=OuterRef("pk")).order_by("-ingangsdatum")
+    praktijken = (
+        Praktijk.objects.filter(wijk__gebied=gebied, actief=True)
+        .annotate(laatste_id=Subquery(laatste.values("pk")[:1]))
+        .filter(wijktoewijzingen__grenspraktijk=True)
+        .select_related("wijk")
+        .order_by("naam")
+        .distinct()
+    )
+    praktijken = list(praktijken)
+    toewijzingen = WijkToewijzing.objects.select_related("wijk", "vastgelegd_door").in_bulk(
+        [p.laatste_id for p in praktijken]
+    )
+    uit = []
+    for praktijk in praktijken:
+        praktijk.laatste_toewijzing = toewijzingen.get(praktijk.laatste_id)
+        if praktijk.laatste_toewijzing and praktijk.laatste_toewijzing.grenspraktijk:
+            uit.append(praktijk)
+    return uit
 
 
 def praktijk_wijzigingen(*, praktijk: Praktijk, limiet: int = 10) -> list[Wijziging]:

@@ -64,4 +64,47 @@ class VerzondenHerinnering(models.Model):
         return f"{self.soort} {self.sleutel} → {self.ontvanger}"
 
 
+class BerichtQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user) -> "BerichtQuerySet":
+        """The beheerder sees every message; anyone else those sent to them or on their behalf."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser or user.rol == Rol.BEHEERDER:
+            return self.all()
+        return self.filter(models.Q(ontvangers=user) | models.Q(namens=user)).distinct()
+
+
+class Bericht(models.Model):
+    """A mail the portal sent (a reminder, an invitation, the notulen, a report): what, when, to whom and
+    on whose behalf, with the link into the portal it was about. Written where the mail is sent
+    (``zio_portal.services.bericht_vastleggen``), so that users can see what the portal did for them."""
+
+    soort = models.CharField(_("soort"), max_length=64)
+    onderwerp = models.CharField(_("onderwerp"), max_length=300)
+    aan = models.JSONField(_("aan"), default=list, help_text=_("De e-mailadressen."))
+    ontvangers = models.ManyToManyField(
+        "zio_portal.User", blank=True, related_name="ontvangen_berichten", verbose_name=_("ontvangers")
+    )
+    namens = models.ForeignKey(
+        "zio_portal.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verstuurde_berichten",
+        verbose_name=_("namens"),
+    )
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), auto_now_add=True, db_index=True)
+
+    objects = BerichtQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+        ordering = ["-verzonden_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.onderwerp} ({self.verzonden_op:%d-%m-%Y %H:%M})"
+
+
 from .eenmalig import FormulierVerzending  # noqa: E402,F401  (the model lives beside its middleware)

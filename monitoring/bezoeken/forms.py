@@ -14,7 +14,8 @@ from .selectors import zio_medewerkers
 
 
 class BezoekPlanForm(forms.Form):
-    """When and by whom; the moment must lie ahead (services.bezoek_plannen)."""
+    """When and by whom; the moment lies ahead, or in the past for a visit already held
+    (services.bezoek_plannen)."""
 
     gepland_op = forms.DateTimeField(
         label=_("Datum en tijd"),
@@ -23,6 +24,11 @@ class BezoekPlanForm(forms.Form):
     )
     bezoekers = forms.ModelMultipleChoiceField(
         label=_("Wie van ZIO"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    al_gehouden = forms.BooleanField(
+        label=_("Het bezoek heeft al plaatsgevonden"),
+        required=False,
+        help_text=_("Kies dan het moment in het verleden; daarna vult u meteen het verslag in."),
     )
 
     def __init__(self, *args, **kwargs):

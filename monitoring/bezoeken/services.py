@@ -19,7 +19,7 @@ from wijken.models import Praktijk
 from zio_portal.constants import Rol
 from zio_portal.mail import agendabericht, portaalbericht
 from zio_portal.models import User
-from zio_portal.services import herinnering_claimen, week_sleutel
+from zio_portal.services import bericht_vastleggen, herinnering_claimen, week_sleutel
 
 from ..constants import BezoekStatus
 from ..models import BezoekVerzending, Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
@@ -29,12 +29,20 @@ from .selectors import praktijken_die_bezoek_missen
 
 @transaction.atomic
 def bezoek_plannen(
-    *, praktijk: Praktijk, gepland_op: datetime.datetime, bezoekers: list[User]
+    *, praktijk: Praktijk, gepland_op: datetime.datetime, bezoekers: list[User], al_gehouden: bool = False
 ) -> Praktijkbezoek:
-    """Plan a visit to a practice by one or more people from ZIO."""
-    if gepland_op < timezone.now():
-        raise ValidationError({"gepland_op": _("Kies een moment in de toekomst.")})
+    """Plan a visit to a practice by one or more people from ZIO; or, with ``al_gehouden``, register a
+    visit that took place without being planned first (its moment in the past, held on that day)."""
+    if al_gehouden and gepland_op > timezone.now():
+        raise ValidationError({"gepland_op": _("Een gehouden bezoek ligt in het verleden; kies dat moment.")})
+    if not al_gehouden and gepland_op < timezone.now():
+        raise ValidationError(
+            {"gepland_op": _("Kies een moment in de toekomst, of vink aan dat het bezoek al is gehouden.")}
+        )
     bezoek = Praktijkbezoek(praktijk=praktijk, gepland_op=gepland_op, status=BezoekStatus.GEPLAND)
+    if al_gehouden:
+        bezoek.status = BezoekStatus.GEHOUDEN
+        bezoek.gehouden_op = timezone.localtime(gepland_op).date()
     bezoek.full_clean()
     bezoek.save()
     bezoek.bezoekers.set(bezoekers)
@@ -104,6 +112,7 @@ def terugkoppeling_delen(*, bezoek: Praktijkbezoek) -> Praktijkbezoek:
         transaction.on_commit(
             lambda: [portaalbericht(onderwerp=onderwerp, tekst=tekst, aan=[aan]).send() for aan in ontvangers]
         )
+        bericht_vastleggen(soort="bezoek_terugkoppeling", onderwerp=onderwerp, aan=ontvangers, link=link)
     return bezoek
 
 
@@ -140,9 +149,10 @@ def _uitnodiging_wachtrij(bezoek_id: int, volgnummer: int) -> None:
 
 
 @transaction.atomic
-def bezoek_uitnodiging_versturen(*, bezoek: Praktijkbezoek) -> list[str]:
+def bezoek_uitnodiging_versturen(*, bezoek: Praktijkbezoek, door: User | None = None) -> list[str]:
     """Queue the invitation to the practice (its address and staff), sent by the worker one message
-    per address; pressing twice mails nobody twice. Returns the addresses it goes to."""
+    per address; pressing twice mails nobody twice. Returns the addresses it goes to, recorded under
+    "Berichten" as sent on behalf of ``door``."""
     if bezoek.status != BezoekStatus.GEPLAND:
         raise ValidationError(_("Alleen voor een gepland bezoek wordt een uitnodiging verstuurd."))
     ontvangers = bezoek_ontvangers(bezoek=bezoek)
@@ -150,6 +160,13 @@ def bezoek_uitnodiging_versturen(*, bezoek: Praktijkbezoek) -> list[str]:
         raise ValidationError(_("De praktijk en haar medewerkers hebben geen e-mailadres."))
     volgnummer = Praktijkbezoek.objects.values_list("uitnodiging_volgnummer", flat=True).get(pk=bezoek.pk)
     transaction.on_commit(lambda: _uitnodiging_wachtrij(bezoek.pk, volgnummer))
+    bericht_vastleggen(
+        soort="bezoek_uitnodiging",
+        onderwerp=_("Uitnodiging praktijkbezoek"),
+        aan=ontvangers,
+        link=reverse("monitoring:bezoek-detail", args=[bezoek.pk]),
+        namens=door,
+    )
     return ontvangers
 
 
@@ -306,5 +323,11 @@ def bezoek_herinneringen_versturen(*, datum: datetime.date | None = None) -> int
                 tekst=tekst,
                 aan=[adviseur.email],
             ).send()
+            bericht_vastleggen(
+                soort="bezoek_herinnering",
+                onderwerp=_("Praktijken zonder bezoek"),
+                aan=[adviseur.email],
+                link=link,
+            )
             verzonden += 1
     return verzonden

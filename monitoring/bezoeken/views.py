@@ -74,10 +74,14 @@ class BezoekPlannenView(BeheerMixin, TemplateView):
                     praktijk=praktijk,
                     gepland_op=form.cleaned_data["gepland_op"],
                     bezoekers=list(form.cleaned_data["bezoekers"]),
+                    al_gehouden=form.cleaned_data["al_gehouden"],
                 )
             except ValidationError as exc:
                 fouten_naar_formulier(form, exc)
             else:
+                if form.cleaned_data["al_gehouden"]:
+                    messages.success(request, _("Het gehouden bezoek is vastgelegd. Vul nu het verslag in."))
+                    return redirect("monitoring:bezoek-verslag", bezoek.pk)
                 messages.success(request, _("Het bezoek is gepland. Stuur de praktijk nu de uitnodiging."))
                 return redirect("monitoring:bezoek-detail", bezoek.pk)
         return self.render_to_response(self.get_context_data(praktijk=praktijk, form=form))
@@ -211,7 +215,7 @@ class BezoekUitnodigenView(BezoekObjectMixin, View):
 
     def post(self, request, pk):
         try:
-            ontvangers = services.bezoek_uitnodiging_versturen(bezoek=self.bezoek)
+            ontvangers = services.bezoek_uitnodiging_versturen(bezoek=self.bezoek, door=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

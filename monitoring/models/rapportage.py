@@ -74,6 +74,11 @@ class Rapportage(models.Model):
     )
     definitief_op = models.DateTimeField(_("definitief op"), null=True, blank=True)
     gedeeld_op = models.DateTimeField(_("gedeeld op"), null=True, blank=True)
+    gedeeld_met_praktijkmanagers = models.BooleanField(
+        _("ook gedeeld met de praktijkmanagers"),
+        default=False,
+        help_text=_("De praktijkmanagers van de praktijken binnen de reikwijdte mogen het rapport zien."),
+    )
     history = HistoricalRecords(excluded_fields=["snapshot"])
 
     class Meta:

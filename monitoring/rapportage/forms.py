@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.constants import ScopeSoort
+from monitoring.models import RapportagePlanning
 from monitoring.models.rapportage import COMMENTAAR_MAX_TEKENS
 from wijken.models import Gebied, Wijk
 
@@ -72,3 +73,11 @@ class RapportageCommentaarForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         validators=[MaxLengthValidator(COMMENTAAR_MAX_TEKENS)],
     )
+
+
+class RapportagePlanningForm(forms.ModelForm):
+    """When the yearly and quarterly region reports are made; the rules are in the model's clean()."""
+
+    class Meta:
+        model = RapportagePlanning
+        fields = ["jaar_actief", "jaar_maand", "jaar_dag", "kwartaal_actief", "kwartaal_dag"]

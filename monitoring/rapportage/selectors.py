@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from monitoring.constants import ScopeSoort
 from monitoring.models import Rapportage
+from monitoring.rules import rapportage_zichtbaar_filter
 from wijken.models import Wijk
 from zio_portal.models import User
-from zio_portal.permissions import heeft_regio_rol, is_gebiedsmanager
+from zio_portal.permissions import heeft_regio_rol
 
 
 def rapportage_list(*, user: User) -> QuerySet[Rapportage]:
-    """Region roles see every report; a gebiedsmanager only the shared reports of their gebieden (or a
-    wijk in them); practice staff none."""
+    """The reports this user may see, by the one rule in monitoring.rules (rapportage_zichtbaar_filter):
+    concepts only for beleidsadviseurs and the beheerder; a shared definitief report also for the
+    projectleider, the gebiedsmanagers of its scope and, if shared with them, its praktijkmanagers."""
     qs = Rapportage.objects.select_related("gebied", "wijk", "aangevraagd_door").defer("snapshot")
-    if heeft_regio_rol(user):
+    filter_ = rapportage_zichtbaar_filter(user)
+    if filter_ is None:
         return qs
-    if is_gebiedsmanager(user):
-        return (
-            qs.filter(gedeeld_op__isnull=False)
-            .filter(Q(gebied__gebiedsmanagers=user) | Q(wijk__gebied__gebiedsmanagers=user))
-            .distinct()
-        )
-    return qs.none()
+    return qs.filter(pk__in=Rapportage.objects.filter(filter_).values("pk"))
 
 
 def dashboard(*, user: User, filters=None):

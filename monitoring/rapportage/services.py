@@ -20,7 +20,7 @@ from wijken.models import Gebied, Wijk
 from zio_portal.constants import Rol
 from zio_portal.mail import portaalbericht
 from zio_portal.models import User
-from zio_portal.services import herinnering_claimen
+from zio_portal.services import bericht_vastleggen, herinnering_claimen
 
 from .pdf import pdf_maken
 from .snapshot import snapshot_maken
@@ -200,6 +200,7 @@ def _mail(rapportage: Rapportage, *, soort: str, onderwerp: str, template: str) 
                 ),
                 aan=[ontvanger.email],
             ).send()
+            bericht_vastleggen(soort=soort, onderwerp=onderwerp, aan=[ontvanger.email], link=link)
             verzonden += 1
     return verzonden
 
@@ -251,7 +252,9 @@ def rapportages_opruimen() -> dict[str, int]:
 @transaction.atomic
 def rapportage_beoordelen(*, rapportage: Rapportage, commentaar: str) -> Rapportage:
     """The beleidsadviseur's commentary, shown in the PDF (rendered again from the same snapshot)."""
-    if rapportage.status != RapportageStatus.GEREED:
+    # Also while a new PDF is being made after an earlier comment: the job then renders this one.
+    opnieuw = rapportage.status in LOPEND and rapportage.gereed_op
+    if rapportage.status != RapportageStatus.GEREED and not opnieuw:
         raise ValueError(_("Alleen een gereed rapport kan worden beoordeeld."))
     if rapportage.definitief_op:
         raise ValueError(_("Een definitief rapport kan niet meer worden gewijzigd."))
@@ -276,14 +279,73 @@ def rapportage_definitief_maken(*, rapportage: Rapportage) -> Rapportage:
 
 
 @transaction.atomic
-def rapportage_delen(*, rapportage: Rapportage) -> Rapportage:
-    """Share a final report with the projectleider and the gebiedsmanagers (of its scope)."""
+def rapportage_delen(*, rapportage: Rapportage, praktijkmanagers: bool = False) -> Rapportage:
+    """Share a final report with the projectleider and the gebiedsmanagers of its scope (and, if asked,
+    its praktijkmanagers); the new readers are mailed once, by the worker, after the commit.
+
+    Sharing again with the praktijkmanagers ticked widens a shared report to them; it never narrows."""
     if not rapportage.definitief_op:
         raise ValueError(_("Maak het rapport eerst definitief."))
+    velden = []
     if not rapportage.gedeeld_op:
         rapportage.gedeeld_op = timezone.now()
-        rapportage.save(update_fields=["gedeeld_op"])
+        velden.append("gedeeld_op")
+    if praktijkmanagers and not rapportage.gedeeld_met_praktijkmanagers:
+        rapportage.gedeeld_met_praktijkmanagers = True
+        velden.append("gedeeld_met_praktijkmanagers")
+    if velden:
+        rapportage.save(update_fields=velden)
+        transaction.on_commit(lambda: _gedeeld_wachtrij(rapportage.pk))
     return rapportage
+
+
+def _gedeeld_wachtrij(rapportage_id: int) -> None:
+    from .tasks import rapportage_gedeeld_mailen_task
+
+    rapportage_gedeeld_mailen_task.delay(rapportage_id)
+
+
+def rapportage_gedeeld_mailen(*, rapportage_id: int) -> int:
+    """Mail the readers a shared report has gained (everyone who may now see it but the beleidsadviseurs
+    and the beheerder, who saw it all along) with a link to it: once per reader and report, claimed by
+    a VerzondenHerinnering row that rolls back if sending fails. Returns the number of mails sent."""
+    from monitoring.rules import rapportage_lezers
+
+    rapportage = (
+        Rapportage.objects.select_related("gebied", "wijk__gebied").defer("snapshot").get(pk=rapportage_id)
+    )
+    if not (rapportage.definitief_op and rapportage.gedeeld_op):
+        return 0
+    link = settings.PORTAL_BASE_URL + reverse("rapportage:detail", args=[rapportage.pk])
+    lezers = (
+        rapportage_lezers(rapportage)
+        .exclude(Q(is_superuser=True) | Q(rol__in=[Rol.BEHEERDER, Rol.BELEIDSADVISEUR]))
+        .exclude(email="")
+        .order_by("pk")
+    )
+    verzonden = 0
+    for lezer in lezers:
+        with transaction.atomic():
+            if not herinnering_claimen(
+                ontvanger=lezer, soort="rapportage_gedeeld", sleutel=f"rapportage:{rapportage.pk}"
+            ):
+                continue
+            portaalbericht(
+                onderwerp=_("Een regionale rapportage is met u gedeeld"),
+                tekst=render_to_string(
+                    "monitoring/rapportage/email_gedeeld.txt",
+                    {"rapportage": rapportage, "link": link, "ontvanger": lezer},
+                ),
+                aan=[lezer.email],
+            ).send()
+            bericht_vastleggen(
+                soort="rapportage_gedeeld",
+                onderwerp=_("Een regionale rapportage is met u gedeeld"),
+                aan=[lezer.email],
+                link=link,
+            )
+            verzonden += 1
+    return verzonden
 
 
 def _vervang_bestand(rapportage: Rapportage) -> None:

@@ -83,3 +83,9 @@ def rapportages_opruimen_task() -> dict[str, int]:
 def geplande_rapportages_task() -> list[int]:
     """Daily: if today is the planned day, start the yearly (or quarterly) region report, once."""
     return [r.pk for r in services.geplande_rapportages_maken()]
+
+
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
+def rapportage_gedeeld_mailen_task(rapportage_id: int) -> int:
+    """After sharing: mail each new reader of the report once, with a link to it."""
+    return services.rapportage_gedeeld_mailen(rapportage_id=rapportage_id)

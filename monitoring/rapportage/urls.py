@@ -7,6 +7,7 @@ app_name = "rapportage"
 urlpatterns = [
     path("", views.RapportageListView.as_view(), name="list"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("planning/", views.RapportagePlanningView.as_view(), name="planning"),
     path("aanvragen/", views.RapportageAanvragenView.as_view(), name="aanvragen"),
     path("<int:pk>/", views.RapportageDetailView.as_view(), name="detail"),
     path("<int:pk>/download/", views.RapportageDownloadView.as_view(), name="download"),

@@ -15,13 +15,14 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from monitoring.constants import RapportageStatus
-from monitoring.models import Rapportage
+from monitoring.models import Rapportage, RapportagePlanning
+from monitoring.rules import rapportage_zichtbaar_voor
 from zio_portal.export import bestand_response
 from zio_portal.forms import fouten_naar_formulier
 
 from . import selectors, services
 from .charts import met_eigen_ids
-from .forms import RapportageAanvraagForm, RapportageCommentaarForm
+from .forms import RapportageAanvraagForm, RapportageCommentaarForm, RapportagePlanningForm
 
 
 class RapportageToegangMixin(PermissionRequiredMixin):
@@ -40,6 +41,7 @@ class RapportageListView(RapportageToegangMixin, TemplateView):
         return super().get_context_data(
             rapportages=selectors.rapportage_list(user=self.request.user)[:200],
             mag_aanvragen=self.request.user.has_perm("monitoring.add_rapportage"),
+            mag_plannen=self.request.user.has_perm("monitoring.change_rapportageplanning"),
             **kwargs,
         )
 
@@ -79,10 +81,14 @@ class RapportageDetailView(RapportageToegangMixin, View):
 
 def _detail(request, rapportage: Rapportage, commentaar_form=None, deel: str = "") -> HttpResponse:
     """The report page (or one partial of it); a bound commentary form with errors can be passed in."""
+    lopend = rapportage.status in services.LOPEND
     context = {
         "rapportage": rapportage,
-        "lopend": rapportage.status in services.LOPEND,
+        "lopend": lopend,
+        # A new PDF after a comment: the review form stays, with a word why the download is away.
+        "opnieuw_maken": lopend and rapportage.gereed_op is not None,
         "mag_beoordelen": request.user.has_perm("monitoring.review_rapportage"),
+        "zichtbaar_voor": rapportage_zichtbaar_voor(rapportage),
         "commentaar_form": commentaar_form
         or RapportageCommentaarForm(initial={"commentaar": rapportage.commentaar}),
     }
@@ -131,9 +137,13 @@ class RapportageActieView(RapportageToegangMixin, View):
                 services.rapportage_definitief_maken(rapportage=rapportage)
                 messages.success(request, _("Het rapport is definitief."))
             elif self.actie == "delen":
-                services.rapportage_delen(rapportage=rapportage)
+                services.rapportage_delen(
+                    rapportage=rapportage, praktijkmanagers=request.POST.get("praktijkmanagers") == "1"
+                )
                 messages.success(
-                    request, _("Het rapport is gedeeld met de projectleider en de gebiedsmanagers.")
+                    request,
+                    _("Het rapport is gedeeld; zichtbaar voor: %(wie)s. De nieuwe lezers krijgen een e-mail.")
+                    % {"wie": ", ".join(rapportage_zichtbaar_voor(rapportage))},
                 )
         except ValueError as fout:
             messages.error(request, str(fout))
@@ -173,3 +183,32 @@ class DashboardView(TemplateView):
             mag_aanvragen=self.request.user.has_perm("monitoring.add_rapportage"),
             **kwargs,
         )
+
+
+class RapportagePlanningView(View):
+    """The schedule of the yearly and quarterly region report (made by Celery beat), edited in the
+    portal by the beleidsadviseur (and the beheerder)."""
+
+    template_name = "monitoring/rapportage/planning.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("monitoring.change_rapportageplanning"):
+            raise PermissionDenied
+        self.planning = RapportagePlanning.laden()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": RapportagePlanningForm(instance=self.planning)})
+
+    def post(self, request):
+        # A copy for the form: a refused change must not leave the loaded row half-changed.
+        form = RapportagePlanningForm(request.POST, instance=RapportagePlanning.laden())
+        if form.is_valid():
+            try:
+                services.rapportageplanning_wijzigen(planning=self.planning, **form.cleaned_data)
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, _("De planning van de regionale rapportage is opgeslagen."))
+                return redirect("rapportage:planning")
+        return render(request, self.template_name, {"form": form})

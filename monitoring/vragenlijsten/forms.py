@@ -21,7 +21,13 @@ def _initiele_waarde(vraag: Vraag, antwoord: Antwoord | None):
     if vraag.type == VraagType.SCHAAL:
         return None if antwoord.getal is None else str(int(antwoord.getal))
     if vraag.type == VraagType.GETAL:
-        return antwoord.getal
+        getal = antwoord.getal
+        # Shown as typed: 6200 stays "6200" (not "6200,00"), 3.5 is "3,5".
+        return (
+            None
+            if getal is None
+            else (getal.quantize(1) if getal == getal.to_integral() else getal.normalize())
+        )
     return antwoord.tekst
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wijken.models import Praktijk, Praktijkmedewerker
 from zio_portal.mail import portaalbericht
 from zio_portal.models import User
-from zio_portal.services import herinnering_claimen, week_sleutel
+from zio_portal.services import bericht_vastleggen, herinnering_claimen, week_sleutel
 
 from ..constants import ResponsBron, ResponsStatus, VraagType
 from ..models import Antwoord, ImportKoppeling, Respons, Ronde, Sectie, Vraag, Vragenlijst
@@ -53,8 +53,13 @@ IMPORT_BEWAARTIJD = datetime.timedelta(hours=24)
 @transaction.atomic
 def vragenlijst_kopieren(*, vragenlijst: Vragenlijst, jaar: int) -> Vragenlijst:
     """Start next year's questionnaire as a copy: the same sections and questions, with the same codes."""
+    # The year in the name and description moves along ("… ronde 2026" becomes "… ronde 2027").
+    oud, nieuw = str(vragenlijst.jaar), str(jaar)
     kopie = Vragenlijst(
-        naam=vragenlijst.naam, jaar=jaar, omschrijving=vragenlijst.omschrijving, gebaseerd_op=vragenlijst
+        naam=vragenlijst.naam.replace(oud, nieuw),
+        jaar=jaar,
+        omschrijving=vragenlijst.omschrijving.replace(oud, nieuw),
+        gebaseerd_op=vragenlijst,
     )
     kopie.full_clean()
     kopie.save()
@@ -318,5 +323,11 @@ def vragenlijst_herinneringen_versturen(*, datum: datetime.date | None = None) -
                     tekst=tekst,
                     aan=[m.user.email],
                 ).send()
+                bericht_vastleggen(
+                    soort="vragenlijst_herinnering",
+                    onderwerp=_("Herinnering vragenlijst"),
+                    aan=[m.user.email],
+                    link=link,
+                )
                 verzonden += 1
     return verzonden

@@ -82,6 +82,11 @@ class AfspraakForm(forms.ModelForm):
         ).order_by("naam")
         for naam in ("specifiek", "meetbaar", "acceptabel", "realistisch", "tijdgebonden", "titel"):
             self.fields[naam].error_messages["required"] = _("Vul dit SMART-onderdeel in.")
+        # The model requires it (Afspraak.clean()); the form says so before submitting (the marker).
+        self.fields["streefwaarde"].required = True
+        self.fields["streefwaarde"].error_messages["required"] = _(
+            "Geef een streefwaarde: een getal, percentage of ja/nee."
+        )
         if self.instance.pk:
             self.fields["revisie"].initial = self.instance.revisie
             self.fields["praktijken"].initial = list(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wijken.models import Praktijk
 from zio_portal.mail import portaalbericht
 from zio_portal.models import User
-from zio_portal.services import herinnering_claimen
+from zio_portal.services import bericht_vastleggen, herinnering_claimen
 
 from ..constants import (
     AfspraakStatus,
@@ -321,5 +321,11 @@ def afspraak_herinneringen_versturen(*, vandaag: datetime.date | None = None) ->
                 tekst=render_to_string("samenwerking/mail/herinnering.txt", context),
                 aan=[eigenaar.email],
             ).send()
+            bericht_vastleggen(
+                soort="afspraak_herinnering",
+                onderwerp=_("Afspraken om te evalueren"),
+                aan=[eigenaar.email],
+                link=regels[0]["url"] if len(regels) == 1 else reverse("samenwerking:afspraak-list"),
+            )
             verstuurd += 1
     return verstuurd

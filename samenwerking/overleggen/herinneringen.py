@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zio_portal.mail import portaalbericht
+from zio_portal.services import bericht_vastleggen
 
 from ..constants import (
     ActiepuntStatus,
@@ -104,5 +105,11 @@ def actiepunt_herinneringen_versturen(*, vandaag: datetime.date | None = None) -
                 ),
                 aan=[ontvanger["adres"]],
             ).send()
+            bericht_vastleggen(
+                soort="overleg_herinnering",
+                onderwerp=_("Herinnering actiepunten"),
+                aan=[ontvanger["adres"]],
+                link=regels[0]["url"] if len(regels) == 1 else "",
+            )
             verstuurd += 1
     return verstuurd

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wijken.models import Contactpersoon
 from zio_portal.mail import agendabericht, portaalbericht
 from zio_portal.models import User
+from zio_portal.services import bericht_vastleggen
 
 from ..constants import (
     VAST_AGENDAPUNT,
@@ -578,6 +579,9 @@ def uitnodiging_mailen(*, overleg_id: int, volgnummer: int) -> int:
                 ics=ics,
                 methode=methode,
             ).send()
+            bericht_vastleggen(
+                soort="overleg_uitnodiging", onderwerp=onderwerp, aan=[email], link=_link(overleg)
+            )
             verzonden += 1
     if not geannuleerd:
         Overleg.objects.filter(pk=overleg_id, uitnodiging_volgnummer=volgnummer).update(
@@ -604,5 +608,8 @@ def notulen_mailen(*, overleg: Overleg, pdf: bytes) -> int:
             )
             bericht.attach(f"notulen-{overleg.datum:%Y-%m-%d}.pdf", pdf, "application/pdf")
             bericht.send()
+            bericht_vastleggen(
+                soort="overleg_notulen", onderwerp=bericht.subject, aan=[email], link=_link(overleg)
+            )
             verzonden += 1
     return verzonden

@@ -18,7 +18,7 @@ from wijken.models import Gebied
 from zio_portal.constants import Rol
 from zio_portal.mail import portaalbericht
 from zio_portal.models import User
-from zio_portal.services import herinnering_claimen
+from zio_portal.services import bericht_vastleggen, herinnering_claimen
 
 from ..constants import (
     ActiepuntStatus,
@@ -297,6 +297,12 @@ def terugkoppeling_mail_versturen(*, terugkoppeling_id: int) -> int:
                 tekst=render_to_string("samenwerking/mail/terugkoppeling_verzonden.txt", context),
                 aan=[projectleider.email],
             ).send()
+            bericht_vastleggen(
+                soort="terugkoppeling",
+                onderwerp=_("Terugkoppeling ontvangen"),
+                aan=[projectleider.email],
+                link=url,
+            )
             verstuurd += 1
     return verstuurd
 

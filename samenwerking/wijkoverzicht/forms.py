@@ -74,3 +74,34 @@ def inventarisatie_formset(*, partners, data=None, initial=None) -> BaseInventar
         validate_max=True,
     )
     return klasse(data, initial=initial, partners=partners)
+
+
+class WijkToewijzingForm(forms.Form):
+    """A practice's wijk from a date on; the reason is required for a border practice (the service
+    checks it too)."""
+
+    wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=None)
+    ingangsdatum = forms.DateField(
+        label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    grenspraktijk = forms.BooleanField(
+        label=_("Grenspraktijk (ligt op de grens van twee wijken)"), required=False
+    )
+    reden = forms.CharField(
+        label=_("Reden en afspraak"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij een grenspraktijk: waarom de praktijk bij deze wijk hoort."),
+    )
+
+    def __init__(self, *args, wijken, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].queryset = wijken
+        self.fields["wijk"].label_from_instance = lambda w: f"{w.naam} ({w.gebied.naam})"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("grenspraktijk") and not (data.get("reden") or "").strip():
+            self.add_error("reden", _("Vul bij een grenspraktijk de reden en de gemaakte afspraak in."))
+        return data

@@ -4,17 +4,20 @@ namespace (composed in the project url module); the code lives here, a floor abo
 
 from collections import defaultdict
 
+import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from wijken import selectors as wijken_selectors
+from wijken import services as wijken_services
 from wijken.constants import Beroepsgroep
 
 from . import selectors, services
-from .forms import inventarisatie_formset
+from .forms import WijkToewijzingForm, inventarisatie_formset
 
 
 class WijkListView(ListView):
@@ -63,6 +66,7 @@ class PraktijkDetailView(DetailView):
         return super().get_context_data(
             wijzigingen=wijken_selectors.praktijk_wijzigingen(praktijk=self.object),
             mag_inventarisatie_zien=self.request.user.has_perm("wijken.view_inventarisatie", self.object),
+            mag_toewijzen=rules.has_perm("wijken.add_wijktoewijzing", self.request.user),
             **kwargs,
         )
 
@@ -77,7 +81,12 @@ class GebiedOverzichtView(TemplateView):
         gebied, regels = selectors.gebied_overzicht(user=self.request.user, pk=self.kwargs["pk"])
         if not self.request.user.has_perm("wijken.view_gebied_overzicht", gebied):
             raise PermissionDenied
-        return super().get_context_data(gebied=gebied, regels=regels, **kwargs)
+        return super().get_context_data(
+            gebied=gebied,
+            regels=regels,
+            mag_toewijzen=rules.has_perm("wijken.add_wijktoewijzing", self.request.user),
+            **kwargs,
+        )
 
 
 class PraktijkInventarisatieView(View):
@@ -177,3 +186,62 @@ class WijkInventarisatieView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(matrix=selectors.wijk_inventarisatie(wijk=self.object), **kwargs)
+
+
+class WijkToewijzenView(View):
+    """Assign a practice to a wijk from a date on, with the reason (required for a border practice);
+    the earlier assignments stay in the history."""
+
+    template_name = "samenwerking/wijkoverzicht/wijk_toewijzen.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.praktijk = selectors.praktijk_get(user=request.user, pk=kwargs["pk"])
+        if not rules.has_perm("wijken.add_wijktoewijzing", request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def _form(self, data=None) -> WijkToewijzingForm:
+        initial = {"wijk": self.praktijk.wijk_id, "ingangsdatum": timezone.localdate()}
+        return WijkToewijzingForm(
+            data, initial=initial, wijken=wijken_selectors.wijk_keuzes(user=self.request.user)
+        )
+
+    def _render(self, form):
+        return render(self.request, self.template_name, {"praktijk": self.praktijk, "form": form})
+
+    def get(self, request, pk: int):
+        return self._render(self._form())
+
+    def post(self, request, pk: int):
+        form = self._form(request.POST)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                wijken_services.wijktoewijzing_vastleggen(
+                    praktijk=self.praktijk,
+                    wijk=d["wijk"],
+                    ingangsdatum=d["ingangsdatum"],
+                    grenspraktijk=d["grenspraktijk"],
+                    reden=d["reden"],
+                    door=request.user,
+                )
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, _("De wijktoewijzing is vastgelegd."))
+                return redirect("wijken:praktijk-detail", self.praktijk.pk)
+        return self._render(form)
+
+
+class GrenspraktijkenView(TemplateView):
+    """The border practices of a gebied: their current wijk, the agreement, and where to change it."""
+
+    template_name = "samenwerking/wijkoverzicht/grenspraktijken.html"
+
+    def get_context_data(self, **kwargs):
+        gebied = wijken_selectors.gebied_get(user=self.request.user, pk=self.kwargs["pk"])
+        if not rules.has_perm("wijken.add_wijktoewijzing", self.request.user):
+            raise PermissionDenied
+        return super().get_context_data(
+            gebied=gebied, praktijken=wijken_selectors.grenspraktijken(gebied=gebied), **kwargs
+        )

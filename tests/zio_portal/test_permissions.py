@@ -47,6 +47,8 @@ PERMISSION_TABLE = [
     ("wijken.view_gebied", "gebied_a", IN_WIJK["wijk_a1"] | IN_WIJK["wijk_a2"]),
     ("wijken.view_gebied", "gebied_b", IN_WIJK["wijk_b1"] | IN_WIJK["wijk_b2"]),
     ("wijken.view_wijk", "wijk_a1", IN_WIJK["wijk_a1"]),
+    # The wijkindeling of practices: the beheerder and the beleidsadviseur.
+    ("wijken.add_wijktoewijzing", None, BEHEER | {"beleidsadviseur"}),
     ("wijken.view_wijk", "wijk_a2", IN_WIJK["wijk_a2"]),
     ("wijken.view_wijk", "wijk_b1", IN_WIJK["wijk_b1"]),
     ("wijken.view_praktijk", "praktijk_a1", IN_WIJK["wijk_a1"]),
@@ -122,13 +124,20 @@ PERMISSION_TABLE = [
         },
     ),
     # The regional report: per report in tests/monitoring/rapportage; starting and reviewing one.
-    ("monitoring.list_rapportage", None, REGIO | {"gebiedsmanager", "gebiedsmanager_b"}),
+    # ... and the praktijkmanagers, for the reports shared with them (all practice users of the world are).
+    (
+        "monitoring.list_rapportage",
+        None,
+        REGIO
+        | {"gebiedsmanager", "gebiedsmanager_b"}
+        | ALLE_GEBRUIKERS - REGIO - {"gebiedsmanager", "gebiedsmanager_b"},
+    ),
     ("monitoring.view_rapportage", None, {"beheerder"}),
     ("monitoring.add_rapportage", None, BEHEER | {"beleidsadviseur"}),
     ("monitoring.review_rapportage", None, {"beheerder", "beleidsadviseur"}),
     # The live region dashboard (a gebiedsmanager's is limited to their gebieden) and the report schedule.
     ("monitoring.view_dashboard", None, REGIO | {"gebiedsmanager", "gebiedsmanager_b"}),
-    ("monitoring.change_rapportageplanning", None, BEHEER),
+    ("monitoring.change_rapportageplanning", None, BEHEER | {"beleidsadviseur"}),
 ]
 
 

@@ -25,6 +25,7 @@ BASE_CASES = [
     Case("logout", everyone(405)),  # logging out is a POST
     Case("health", everyone(200, anoniem=200)),
     Case("wijken:wijk-list", everyone(200)),
+    Case("berichten", everyone(200)),
     Case(
         "wijken:gebied-overzicht",
         label="gebied A",
@@ -103,6 +104,26 @@ BASE_CASES = [
         label="praktijk in B1",
         args=lambda w: [w.praktijk_b1.pk],
         expect=everyone(404, **REGIO_200, praktijkmedewerker_ander_gebied=200),
+    ),
+    # The wijkindeling: the beheerder and the beleidsadviseur; a practice outside one's scope is a 404.
+    Case(
+        "wijken:wijk-toewijzen",
+        label="praktijk in A1",
+        args=lambda w: [w.praktijk_a1.pk],
+        expect=everyone(
+            404,
+            beheerder=200,
+            beleidsadviseur=200,
+            projectleider=403,
+            gebiedsmanager=403,
+            praktijkmedewerker=403,
+        ),
+    ),
+    Case(
+        "wijken:grenspraktijken",
+        label="gebied A",
+        args=lambda w: [w.gebied_a.pk],
+        expect=everyone(403, beheerder=200, beleidsadviseur=200, praktijkmedewerker_ander_gebied=404),
     ),
     Case("admin:index", everyone(302, anoniem=ADMIN_LOGIN, beheerder=200)),
 ]

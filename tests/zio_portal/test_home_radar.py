@@ -1,0 +1,97 @@
+"""The beleidsadviseur's home radar: each signal's count equals the filtered list its link opens; the
+gebiedsmanager's home lists the overdue actiepunten with owner and deadline."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from samenwerking.models import Afspraak
+from tests.monitoring.factories import PraktijkbezoekFactory, RondeFactory, VraagFactory
+from tests.samenwerking.factories import OverlegFactory
+
+
+def _signalen(client) -> dict:
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    return {s["sleutel"]: s for s in response.context["radar"]}
+
+
+def test_radar_counts_match_the_filtered_lists(world, client):
+    vandaag = timezone.localdate()
+    adviseur = world.users["beleidsadviseur"]
+    PraktijkbezoekFactory(praktijk=world.praktijk_a1, gehouden=True, bezoekers=[adviseur])
+    Afspraak.objects.filter(pk=world.afspraak_a1.pk).update(evaluatie_op=vandaag - datetime.timedelta(days=3))
+    vraag = VraagFactory(sectie__vragenlijst__jaar=vandaag.year)
+    ronde = RondeFactory(
+        vragenlijst=vraag.vragenlijst,
+        opent_op=vandaag - datetime.timedelta(days=5),
+        sluit_op=vandaag + datetime.timedelta(days=5),
+    )
+    client.force_login(adviseur)
+    signalen = _signalen(client)
+
+    bezoeken = client.get(signalen["bezoeken"]["url"])
+    assert signalen["bezoeken"]["aantal"] == bezoeken.context["aantal_achter"] == len(world.praktijken) - 1
+
+    evaluaties = client.get(signalen["evaluaties"]["url"])
+    assert signalen["evaluaties"]["aantal"] == evaluaties.context["filter"].qs.count() >= 1
+
+    for gebied in world.gebieden:
+        overzicht = client.get(reverse("wijken:gebied-overzicht", args=[gebied.pk]))
+        achter = sum(1 for regel in overzicht.context["regels"] if regel.achter_op_norm)
+        sleutel = f"wsv-{gebied.pk}"
+        assert signalen.get(sleutel, {"aantal": 0})["aantal"] == achter
+        if achter:
+            assert signalen[sleutel]["url"] == reverse("wijken:gebied-overzicht", args=[gebied.pk])
+
+    assert signalen[f"ronde-{ronde.pk}"]["aantal"] == 0
+    assert signalen[f"ronde-{ronde.pk}"]["url"] == reverse("monitoring:resultaten", args=[ronde.pk])
+
+    # meetings on the norm (four this year) take the WSV off the radar
+    for dagen in range(4):
+        datum = max(vandaag - datetime.timedelta(days=dagen), datetime.date(vandaag.year, 1, 1))
+        OverlegFactory(verband=world.wsv_a1, datum=datum, status="gehouden")
+    assert f"wsv-{world.gebied_a.pk}" not in _signalen(client)
+
+
+def test_only_the_beleidsadviseur_gets_the_radar(world, client):
+    client.force_login(world.users["projectleider"])
+    assert "radar" not in client.get(reverse("home")).context
+
+
+def test_the_gebiedsmanager_sees_the_overdue_actiepunten(world, client):
+    from samenwerking.models import Actiepunt
+
+    vandaag = timezone.localdate()
+    overleg = OverlegFactory(
+        verband=world.wsv_a1, datum=vandaag - datetime.timedelta(days=30), status="gehouden"
+    )
+    te_laat = Actiepunt.objects.create(
+        verband=world.wsv_a1,
+        overleg=overleg,
+        omschrijving="Sociale kaart bijwerken",
+        eigenaar=world.users["praktijkmedewerker"],
+        deadline=vandaag - datetime.timedelta(days=2),
+    )
+    Actiepunt.objects.create(
+        verband=world.wsv_a1,
+        omschrijving="Nog op tijd",
+        eigenaar=world.users["praktijkmedewerker"],
+        deadline=vandaag + datetime.timedelta(days=2),
+    )
+    Actiepunt.objects.create(
+        verband=world.wsv_b1,
+        omschrijving="Ander gebied",
+        eigenaar=world.users["praktijkmedewerker_ander_gebied"],
+        deadline=vandaag - datetime.timedelta(days=2),
+    )
+    client.force_login(world.users["gebiedsmanager"])
+    response = client.get(reverse("home"))
+    assert response.context["verlopen_actiepunten"] == [te_laat]
+    tekst = response.content.decode()
+    assert "Sociale kaart bijwerken" in tekst and str(world.users["praktijkmedewerker"]) in tekst
+    assert "Nog op tijd" not in tekst and "Ander gebied" not in tekst
+    assert reverse("samenwerking:overleg-detail", args=[overleg.pk]) in tekst
