@@ -18,9 +18,8 @@ from samenwerking.constants import (
     KnelpuntSoort,
     KnelpuntStatus,
     OverlegStatus,
-    PdfStatus,
 )
-from samenwerking.models import Aanwezigheid, Actiepunt, Agendapunt, Overleg, OverlegVerzending
+from samenwerking.models import Aanwezigheid, Actiepunt, Agendapunt, NotulenPdf, Overleg, OverlegVerzending
 from samenwerking.overleggen import services
 from samenwerking.overleggen.ics import overleg_ics
 from samenwerking.overleggen.tasks import notulen_pdf_task, uitnodiging_task
@@ -31,6 +30,7 @@ from tests.samenwerking.factories import (
     OverlegFactory,
 )
 from wijken.constants import Beroepsgroep
+from zio_portal.achtergrond import Status as PdfStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -241,7 +241,7 @@ def test_final_notulen_lock_the_record(world, client, django_capture_on_commit_c
         client.post(reverse("samenwerking:overleg-definitief", args=[overleg.pk]))  # twice: one job
     assert len(taken) == 1
     overleg.refresh_from_db()
-    assert overleg.notulen_definitief_op and overleg.pdf_status == PdfStatus.IN_WACHTRIJ
+    assert overleg.notulen_definitief_op and overleg.notulen_pdf.status == PdfStatus.IN_WACHTRIJ
     r = client.post(
         reverse("samenwerking:overleg-knelpunt", args=[overleg.pk]),
         {"soort": "knelpunt", "omschrijving": "Te laat"},
@@ -266,10 +266,10 @@ def test_notulen_pdf_is_made_once_and_mailed_to_the_delegates_once(
         services.notulen_definitief_maken(overleg=overleg, door=world.users["gebiedsmanager"])
     notulen_pdf_task.apply(args=[overleg.pk])
     notulen_pdf_task.apply(args=[overleg.pk])  # a second delivery is skipped by the claim
-    overleg.refresh_from_db()
-    assert overleg.pdf_status == PdfStatus.GEREED, overleg.pdf_fout
+    pdf = NotulenPdf.objects.get(overleg=overleg)
+    assert pdf.status == PdfStatus.GEREED, pdf.foutmelding
     try:
-        with overleg.pdf_bestand.open("rb") as f:
+        with pdf.bestand.open("rb") as f:
             tekst = "\n".join(p.extract_text() for p in PdfReader(f).pages)
         assert "Notulen WSV Wittevrouwenveld" in tekst and "Casus mevrouw B." in tekst
         assert "Overdracht regelen" in tekst and "Concept" not in tekst
@@ -285,7 +285,7 @@ def test_notulen_pdf_is_made_once_and_mailed_to_the_delegates_once(
         client.force_login(world.users["praktijkmedewerker_ander_gebied"])
         assert client.get(reverse("samenwerking:overleg-notulen-pdf", args=[overleg.pk])).status_code == 404
     finally:
-        overleg.pdf_bestand.delete(save=False)
+        pdf.bestand.delete(save=False)
 
 
 def test_invitation_ics_opens_in_outlook_and_is_mailed_once_per_version(
@@ -414,5 +414,4 @@ def test_readers_may_have_the_pdf_of_final_notulen_made_but_not_of_a_concept(
         assert client.post(reverse("samenwerking:overleg-pdf", args=[definitief.pk])).status_code == 302
         assert client.post(reverse("samenwerking:overleg-pdf", args=[definitief.pk])).status_code == 302
     assert len(taken) == 1  # the second request finds the job queued
-    definitief.refresh_from_db()
-    assert definitief.pdf_status == PdfStatus.IN_WACHTRIJ
+    assert NotulenPdf.objects.get(overleg=definitief).status == PdfStatus.IN_WACHTRIJ

@@ -23,6 +23,7 @@ from monitoring.rapportage import services
 from monitoring.rapportage.tasks import rapportage_genereren_task, rapportages_opruimen_task
 from portaal.celery import app
 from tests.conftest import BASE_DIR, _celery_executable, _database_url
+from zio_portal import achtergrond
 
 from .conftest import TOT, VAN
 
@@ -134,7 +135,7 @@ def test_a_worker_killed_mid_job_leaves_no_half_file_and_the_job_is_redone(
         assert not r.bestand
         assert not [p for p in _bestanden(r.bestand.storage) if f"rapportage-{r.pk}-" in p], "no half file"
 
-        Rapportage.objects.filter(pk=r.pk).update(gestart_op=r.gestart_op - services.harde_limiet())
+        Rapportage.objects.filter(pk=r.pk).update(gestart_op=r.gestart_op - achtergrond.tijdslimiet())
         tweede = _start_worker(f"zio-herstart-{uuid.uuid4().hex[:6]}@localhost", log)
         rapportages_opruimen_task.delay()
         r = _wacht(r.pk, {RapportageStatus.GEREED, RapportageStatus.MISLUKT})
