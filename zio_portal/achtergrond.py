@@ -121,6 +121,8 @@ def claimen(model: type[Achtergrondbestand], *, pk: int, token: str) -> Claim:
     Taken: a queued job, our own claim (the same message delivered again after its worker died), or a
     claim older than the hard limit (its worker is gone), while attempts remain. Out of attempts, an
     own or stale claim is marked failed. A finished job, or one a live other task holds, is skipped."""
+    if not token:
+        raise ValueError("Een claim heeft een token nodig (het id van de taak).")
     token = token[:64]
     nu = timezone.now()
     neembaar = Q(status=Status.IN_WACHTRIJ) | Q(status=Status.BEZIG, claim=token)

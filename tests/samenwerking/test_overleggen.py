@@ -415,3 +415,46 @@ def test_readers_may_have_the_pdf_of_final_notulen_made_but_not_of_a_concept(
         assert client.post(reverse("samenwerking:overleg-pdf", args=[definitief.pk])).status_code == 302
     assert len(taken) == 1  # the second request finds the job queued
     assert NotulenPdf.objects.get(overleg=definitief).status == PdfStatus.IN_WACHTRIJ
+
+
+def test_a_notulen_pdf_whose_file_is_gone_gives_a_dutch_404_page_to_make_it_again(world, client, caplog):
+    from django.core.files.base import ContentFile
+
+    overleg = _held(world, notulen_definitief_op=timezone.now())
+    pdf = NotulenPdf(overleg=overleg, status=PdfStatus.GEREED, gereed_op=timezone.now())
+    pdf.bestand.save(f"notulen-{overleg.pk}-weg.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    pdf.bestand.storage.delete(pdf.bestand.name)
+    url = reverse("samenwerking:overleg-notulen-pdf", args=[overleg.pk])
+    opnieuw = reverse("samenwerking:overleg-pdf", args=[overleg.pk])
+    client.force_login(world.users["praktijkmedewerker"])  # a reader: final notulen may be made again
+    with caplog.at_level("ERROR"):
+        response = client.get(url)
+    assert response.status_code == 404
+    tekst = response.content.decode()
+    assert "Bestand niet beschikbaar" in tekst and "Laat het opnieuw maken" in tekst
+    assert f'action="{opnieuw}"' in tekst
+    assert any("ontbreekt" in rec.getMessage() for rec in caplog.records)
+    assert client.post(opnieuw).status_code == 302
+    pdf.refresh_from_db()
+    assert pdf.status == PdfStatus.IN_WACHTRIJ and pdf.pogingen == 0
+
+
+def test_a_concept_pdf_whose_file_is_gone_offers_no_button_to_a_reader(world, client):
+    from django.core.files.base import ContentFile
+
+    overleg = _held(world)
+    pdf = NotulenPdf(overleg=overleg, status=PdfStatus.GEREED, gereed_op=timezone.now())
+    pdf.bestand.save(f"notulen-{overleg.pk}-weg.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    pdf.bestand.storage.delete(pdf.bestand.name)
+    client.force_login(world.users["praktijkmedewerker"])
+    response = client.get(reverse("samenwerking:overleg-notulen-pdf", args=[overleg.pk]))
+    assert response.status_code == 404
+    assert reverse("samenwerking:overleg-pdf", args=[overleg.pk]) not in response.content.decode()
+
+
+def test_the_meeting_page_says_the_pdf_is_being_retried(world, client):
+    overleg = _held(world)
+    NotulenPdf.objects.create(overleg=overleg, status=PdfStatus.BEZIG, pogingen=2, gestart_op=timezone.now())
+    client.force_login(world.users["gebiedsmanager"])
+    tekst = client.get(reverse("samenwerking:overleg-detail", args=[overleg.pk])).content.decode()
+    assert "Opnieuw geprobeerd, poging 2 van 3" in tekst
