@@ -186,7 +186,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ZIO wijksamenwerking
 # The time limits of every task, in one place (no task sets its own): the soft limit ends the work with
 # an error the job records, the hard limit kills it. The PDF renders take a few seconds.
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=30)
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=40)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=35)
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
@@ -194,13 +194,14 @@ if REDIS_URL:
     # "unacked" in Redis and is delivered again once the visibility timeout has passed, to any worker,
     # without beat. The timeout must be longer than the hard time limit (else a task that is still
     # running would be delivered a second time), and short enough that a job recovers within a minute:
-    # hard limit 40 s, visibility 50 s, and the workers look for such messages every 5 s (kombu's
-    # default is every 100 s). The redelivered message has the same task id, which is the job's claim
-    # token, so it takes its own job over (zio_portal/achtergrond.py). Raise the time limit and the
-    # timeout follows; ETA/countdown retries stay below it (retry_backoff_max 30 s).
+    # hard limit 35 s, visibility 45 s, and the workers look for such messages every 2 s (kombu's
+    # default is every 100 s), so a killed job runs again about 45 s after it started. The redelivered
+    # message has the same task id, which is the job's claim token, so it takes its own job over
+    # (zio_portal/achtergrond.py). Raise the time limit and the timeout follows; retries with a
+    # countdown stay below it (retry_backoff_max 30 s), as Redis would deliver a waiting ETA task twice.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": CELERY_TASK_TIME_LIMIT + 10,
-        "unacked_restore_interval": 5,
+        "unacked_restore_interval": 2,
         "unacked_restore_throttle": 1,
     }
 else:

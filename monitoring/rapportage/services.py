@@ -62,18 +62,20 @@ def rapportage_aanvragen(
     if bestaand:
         return bestaand
     rapportage = Rapportage(aangevraagd_door=door, **zelfde)
-    rapportage.full_clean()
     try:
+        rapportage.full_clean()
         with transaction.atomic():
             rapportage.save()
-    except IntegrityError:
-        # A parallel identical request was committed first: that one is the report.
-        bestaand = Rapportage.objects.filter(status__in=LOPEND, aangevraagd_door=door, **zelfde).first()
+    except (ValidationError, IntegrityError) as fout:
+        # A parallel identical request was committed meanwhile (full_clean saw it, or the insert
+        # met it in the unique index): that one is the report.
+        bestaand = Rapportage.objects.filter(status__in=LOPEND, **zelfde).first()
         if bestaand:
             return bestaand
-        raise ValidationError(
-            Rapportage._meta.get_constraint("rapportage_een_open_aanvraag").violation_error_message
-        ) from None
+        if isinstance(fout, ValidationError):
+            raise
+        constraint = Rapportage._meta.get_constraint("rapportage_een_open_aanvraag")
+        raise ValidationError(constraint.violation_error_message) from None
     transaction.on_commit(lambda: _wachtrij(rapportage.pk))
     return rapportage
 
