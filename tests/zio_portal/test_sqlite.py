@@ -43,7 +43,7 @@ with connection.cursor() as cursor:
 
 def _omgeving(var_dir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env |= {"ZIO_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "zio_portal.settings", "DJANGO_DEBUG": "1"}
+    env |= {"ZIO_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "portaal.settings", "DJANGO_DEBUG": "1"}
     return env
 
 
