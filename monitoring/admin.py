@@ -65,7 +65,7 @@ class PraktijkbezoekAdmin(SimpleHistoryAdmin):
 class RapportageAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "status", "aangevraagd_door", "aangevraagd_op"]
     list_filter = ["status", "scope"]
-    readonly_fields = ["snapshot", "task_id", "foutmelding", "gepland"]
+    readonly_fields = ["snapshot", "claim", "foutmelding", "gepland"]
 
 
 @admin.register(RapportagePlanning)

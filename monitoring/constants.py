@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zio_portal.achtergrond import Status
+
 
 class VraagType(models.TextChoices):
     SCHAAL = "schaal", _("Schaal 1–5")
@@ -37,11 +39,8 @@ class Ondersteuningscategorie(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
-class RapportageStatus(models.TextChoices):
-    IN_WACHTRIJ = "in_wachtrij", _("In de wachtrij")
-    BEZIG = "bezig", _("Wordt gemaakt")
-    GEREED = "gereed", _("Gereed")
-    MISLUKT = "mislukt", _("Mislukt")
+# The states of a background job (the kernel's one machinery for background files).
+RapportageStatus = Status
 
 
 class ScopeSoort(models.TextChoices):

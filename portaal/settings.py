@@ -194,10 +194,27 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ZIO wijksamenwerking <noreply@zio.nl>")
 
 # --- Celery -------------------------------------------------------------------------------------
+# The time limits of every task, in one place (no task sets its own): the soft limit ends the work with
+# an error the job records, the hard limit kills it. The PDF renders take a few seconds.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=30)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=35)
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Why these numbers: tasks ack late, so a message whose worker was killed (-9, OOM, host gone) stays
+    # "unacked" in Redis and is delivered again once the visibility timeout has passed, to any worker,
+    # without beat. The timeout must be longer than the hard time limit (else a task that is still
+    # running would be delivered a second time), and short enough that a job recovers within a minute:
+    # hard limit 35 s, visibility 45 s, and the workers look for such messages every 2 s (kombu's
+    # default is every 100 s), so a killed job runs again about 45 s after it started. The redelivered
+    # message has the same task id, which is the job's claim token, so it takes its own job over
+    # (zio_portal/achtergrond.py). Raise the time limit and the timeout follows; retries with a
+    # countdown stay below it (retry_backoff_max 30 s), as Redis would deliver a waiting ETA task twice.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": CELERY_TASK_TIME_LIMIT + 10,
+        "unacked_restore_interval": 2,
+        "unacked_restore_throttle": 1,
+    }
 else:
     # Embedded default: a broker that needs no server, shared by web and worker through files.
     _broker_dir = VAR_DIR / "broker"
@@ -219,8 +236,6 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -238,6 +253,10 @@ CELERY_BEAT_SCHEDULE["monitoring-vragenlijst-herinneringen"] = {  # Tuesdays 08:
 }
 CELERY_BEAT_SCHEDULE["rapportages-opruimen"] = {  # every 5 minutes: jobs whose worker died
     "task": "monitoring.rapportage.tasks.rapportages_opruimen_task",
+    "schedule": 300.0,
+}
+CELERY_BEAT_SCHEDULE["notulen-pdfs-opruimen"] = {  # every 5 minutes: PDF jobs whose message was lost
+    "task": "samenwerking.overleggen.tasks.notulen_pdfs_opruimen_task",
     "schedule": 300.0,
 }
 CELERY_BEAT_SCHEDULE["rapportages-gepland"] = {  # daily 06:00: the yearly/quarterly region report

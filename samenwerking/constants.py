@@ -61,14 +61,6 @@ class OverlegStatus(models.TextChoices):
     GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
 
-class PdfStatus(models.TextChoices):
-    GEEN = "geen", _("Nog niet gemaakt")
-    IN_WACHTRIJ = "in_wachtrij", _("In de wachtrij")
-    BEZIG = "bezig", _("Wordt gemaakt")
-    GEREED = "gereed", _("Gereed")
-    MISLUKT = "mislukt", _("Mislukt")
-
-
 class VerzendSoort(models.TextChoices):
     UITNODIGING = "uitnodiging", _("Uitnodiging")
     ANNULERING = "annulering", _("Annulering")

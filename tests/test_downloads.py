@@ -10,15 +10,17 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from monitoring.vragenlijsten.services import respons_opslaan
-from samenwerking.constants import PdfStatus
+from samenwerking.models import NotulenPdf
 from tests.monitoring.factories import PraktijkbezoekFactory
 from tests.monitoring.test_views import ronde  # noqa: F401 (fixture)
 from tests.samenwerking.factories import AfspraakFactory, OverlegFactory
 from tests.samenwerking.test_terugkoppeling import TOT, VAN, concept  # noqa: F401 (fixture)
 from tests.wijken.factories import PartnerFactory
+from zio_portal.achtergrond import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -125,9 +127,9 @@ def test_calendar_and_pdf_downloads_keep_their_names(world, client):
     world.wsv_a1.naam = "WSV Céramique"
     world.wsv_a1.save()
     overleg = OverlegFactory(verband=world.wsv_a1, datum=datetime.date(2026, 12, 3))
-    overleg.pdf_bestand.save("notulen.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
-    overleg.pdf_status = PdfStatus.GEREED
-    overleg.save()
+    pdf = NotulenPdf(overleg=overleg, status=Status.GEREED, gereed_op=timezone.now())
+    pdf.bestand.save("notulen.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
+    pdf.save()
     bezoek = PraktijkbezoekFactory(praktijk=world.praktijk_a1, bezoekers=[world.users["beleidsadviseur"]])
     client.force_login(world.users["beheerder"])
 

@@ -6,9 +6,7 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(
-    name="monitoring.tasks.bezoek_herinneringen_task", acks_late=True, soft_time_limit=300, time_limit=360
-)
+@shared_task(name="monitoring.tasks.bezoek_herinneringen_task", acks_late=True)
 def bezoek_herinneringen_task() -> int:
     """Weekly: tell the beleidsadviseurs which practices will miss this year's visit."""
     return services.bezoek_herinneringen_versturen()

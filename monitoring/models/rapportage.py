@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijken.models import Gebied, Wijk
 from wijken.validators import NIET_LEEG
+from zio_portal.achtergrond import LOPEND, Achtergrondbestand, _private_storage  # noqa: F401 (migration 0001)
 from zio_portal.invoer import datum_in_bereik
 
 from ..constants import RapportageStatus, ScopeSoort
@@ -23,14 +25,13 @@ User = settings.AUTH_USER_MODEL
 COMMENTAAR_MAX_TEKENS = 2000
 
 
-def _private_storage():
-    from django.core.files.storage import storages
+class Rapportage(Achtergrondbestand):
+    """A regionale rapportage (PDF) made by a background job, kept with the data it was made from.
 
-    return storages["private"]
+    The job fields (status, claim, pogingen, gestart_op, gereed_op, foutmelding, bestand) come from the
+    kernel's ``Achtergrondbestand``."""
 
-
-class Rapportage(models.Model):
-    """A regionale rapportage (PDF) made by a background job, kept with the data it was made from."""
+    BESTANDSMAP = "rapportages"
 
     periode_van = models.DateField(_("periode van"), validators=[datum_in_bereik])
     periode_tot = models.DateField(_("periode tot en met"), validators=[datum_in_bereik])
@@ -43,24 +44,13 @@ class Rapportage(models.Model):
     wijk = models.ForeignKey(
         Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="rapportages"
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=RapportageStatus.choices, default=RapportageStatus.IN_WACHTRIJ
-    )
     aangevraagd_door = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, related_name="rapportages"
     )
     aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
-    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
-    gereed_op = models.DateTimeField(_("gereed op"), null=True, blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
-    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    bestand = models.FileField(
-        _("bestand"), storage=_private_storage, upload_to="rapportages/%Y/", blank=True
-    )
     snapshot = models.JSONField(
         _("gegevens"), null=True, blank=True, help_text=_("De gegevens waarop het rapport is gebaseerd.")
     )
-    foutmelding = models.TextField(_("foutmelding"), blank=True)
     commentaar = models.TextField(
         _("commentaar van de beleidsadviseur"),
         blank=True,
@@ -102,6 +92,23 @@ class Rapportage(models.Model):
             # The claim of the planning: one report per planned period, however often beat runs.
             models.UniqueConstraint(
                 fields=["gepland"], condition=~Q(gepland=""), name="rapportage_gepland_een_keer"
+            ),
+            # One open request per scope, period and requester (also under parallel clicks, which a
+            # row lock cannot stop: the row does not exist yet). A re-render of a finished report
+            # (gereed_op set) is not a new request. Coalesce: NULLs would never be equal.
+            models.UniqueConstraint(
+                "scope",
+                "periode_van",
+                "periode_tot",
+                Coalesce("gebied", models.Value(0)),
+                Coalesce("wijk", models.Value(0)),
+                Coalesce("aangevraagd_door", models.Value(0)),
+                condition=Q(status__in=LOPEND, gereed_op__isnull=True),
+                name="rapportage_een_open_aanvraag",
+                violation_error_message=_(
+                    "U hebt deze rapportage (zelfde reikwijdte en periode) al aangevraagd; hij wordt nog "
+                    "gemaakt. Wacht tot hij klaar is."
+                ),
             ),
         ]
 

@@ -6,9 +6,9 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from monitoring.constants import RapportageStatus, ScopeSoort
 from monitoring.models import Rapportage, RapportagePlanning
 from wijken.models import Gebied, Wijk
+from zio_portal import achtergrond
 from zio_portal.constants import Rol
 from zio_portal.mail import portaalbericht
 from zio_portal.models import User
@@ -27,13 +28,8 @@ from .snapshot import snapshot_maken
 
 logger = logging.getLogger(__name__)
 
-MAX_POGINGEN = 3
-LOPEND = (RapportageStatus.IN_WACHTRIJ, RapportageStatus.BEZIG)
-
-
-def harde_limiet() -> datetime.timedelta:
-    """After this long in "bezig" the worker is gone: Celery's hard time limit has killed it."""
-    return datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 30)
+MAX_POGINGEN = achtergrond.MAX_POGINGEN
+LOPEND = achtergrond.LOPEND
 
 
 def _wachtrij(rapportage_id: int) -> None:
@@ -52,7 +48,10 @@ def rapportage_aanvragen(
     gebied: Gebied | None = None,
     wijk: Wijk | None = None,
 ) -> Rapportage:
-    """Ask for a report; an identical request that is still queued or running is returned instead."""
+    """Ask for a report; an identical request that is still queued or running is returned instead.
+
+    The database holds the rule (constraint ``rapportage_een_open_aanvraag``): of parallel identical
+    requests one row is inserted, and the others find it and return it."""
     if scope != ScopeSoort.GEBIED:
         gebied = None
     if scope != ScopeSoort.WIJK:
@@ -64,8 +63,20 @@ def rapportage_aanvragen(
     if bestaand:
         return bestaand
     rapportage = Rapportage(aangevraagd_door=door, **zelfde)
-    rapportage.full_clean()
-    rapportage.save()
+    try:
+        rapportage.full_clean()
+        with transaction.atomic():
+            rapportage.save()
+    except (ValidationError, IntegrityError) as fout:
+        # A parallel identical request was committed meanwhile (full_clean saw it, or the insert
+        # met it in the unique index): that one is the report.
+        bestaand = Rapportage.objects.filter(status__in=LOPEND, **zelfde).first()
+        if bestaand:
+            return bestaand
+        if isinstance(fout, ValidationError):
+            raise
+        constraint = Rapportage._meta.get_constraint("rapportage_een_open_aanvraag")
+        raise ValidationError(constraint.violation_error_message) from None
     transaction.on_commit(lambda: _wachtrij(rapportage.pk))
     return rapportage
 
@@ -82,38 +93,23 @@ def _meta(rapportage: Rapportage) -> dict:
 
 
 def rapportage_claimen(*, rapportage_id: int, task_id: str) -> bool:
-    """Take the job: queued, or "bezig" for longer than the hard limit (its worker died). One UPDATE,
-    so two workers never both get it; a finished job is never taken again."""
-    nu = timezone.now()
-    return bool(
-        Rapportage.objects.filter(pk=rapportage_id, pogingen__lt=MAX_POGINGEN)
-        .filter(
-            Q(status=RapportageStatus.IN_WACHTRIJ)
-            | Q(status=RapportageStatus.BEZIG, gestart_op__lt=nu - harde_limiet())
-        )
-        .update(
-            status=RapportageStatus.BEZIG, gestart_op=nu, task_id=task_id[:64], pogingen=F("pogingen") + 1
-        )
-    )
+    """Take the job (the kernel's claim, the task id as token); out of attempts it is failed and mailed."""
+    uitkomst = achtergrond.claimen(Rapportage, pk=rapportage_id, token=task_id)
+    if uitkomst is achtergrond.Claim.OPGEGEVEN:
+        _mail_mislukt(rapportage_id)
+    return uitkomst is achtergrond.Claim.GENOMEN
 
 
-def rapportage_mislukt(*, rapportage_id: int, oorzaak: str) -> None:
+def rapportage_mislukt(*, rapportage_id: int, oorzaak: str, task_id: str | None = None) -> None:
     """Mark a job failed with its cause (shown to the user, and mailed to the requester), unless it
     finished meanwhile."""
-    gewijzigd = (
-        Rapportage.objects.filter(pk=rapportage_id)
-        .exclude(status__in=[RapportageStatus.GEREED, RapportageStatus.MISLUKT])
-        .update(status=RapportageStatus.MISLUKT, foutmelding=(oorzaak or _("Onbekende fout"))[:2000])
-    )
-    if gewijzigd:
+    if achtergrond.mislukt(Rapportage, pk=rapportage_id, oorzaak=oorzaak, token=task_id):
         _mail_mislukt(rapportage_id)
 
 
-def rapportage_teruggeven(*, rapportage_id: int) -> None:
+def rapportage_teruggeven(*, rapportage_id: int, task_id: str) -> None:
     """Give a claimed job back to the queue (a transient error; the task retries it)."""
-    Rapportage.objects.filter(pk=rapportage_id, status=RapportageStatus.BEZIG).update(
-        status=RapportageStatus.IN_WACHTRIJ
-    )
+    achtergrond.teruggeven(Rapportage, pk=rapportage_id, token=task_id)
 
 
 def rapportage_genereren(*, rapportage_id: int, task_id: str) -> None:
@@ -143,35 +139,18 @@ def rapportage_genereren(*, rapportage_id: int, task_id: str) -> None:
     except Exception as fout:  # a rendering error: show the cause, do not retry
         logger.exception("Rapportage %s kon niet worden gemaakt", rapportage_id)
         rapportage_mislukt(
-            rapportage_id=rapportage_id, oorzaak=_("Fout bij het maken van de PDF: %(fout)s") % {"fout": fout}
+            rapportage_id=rapportage_id,
+            oorzaak=_("Fout bij het maken van de PDF: %(fout)s") % {"fout": fout},
+            task_id=task_id,
         )
         return
-    _opslaan(rapportage, inhoud)
-    _mail_klaar(rapportage)
+    if achtergrond.opslaan(rapportage, token=task_id, inhoud=inhoud, bestandsnaam=_bestandsnaam(rapportage)):
+        _mail_klaar(rapportage)
 
 
 def _bestandsnaam(rapportage: Rapportage) -> str:
     r = rapportage
     return f"rapportage-{r.pk}-{r.scope}-{r.periode_van:%Y%m%d}-{r.periode_tot:%Y%m%d}.pdf"
-
-
-def _opslaan(rapportage: Rapportage, inhoud: bytes) -> None:
-    oud = rapportage.bestand.name if rapportage.bestand else ""
-    opslag = Rapportage._meta.get_field("bestand").storage
-    naam = opslag.save(
-        Rapportage._meta.get_field("bestand").generate_filename(rapportage, _bestandsnaam(rapportage)),
-        ContentFile(inhoud),
-    )
-    with transaction.atomic():
-        bijgewerkt = Rapportage.objects.filter(pk=rapportage.pk, status=RapportageStatus.BEZIG).update(
-            bestand=naam, status=RapportageStatus.GEREED, gereed_op=timezone.now(), foutmelding=""
-        )
-    if not bijgewerkt:  # marked failed or done elsewhere meanwhile: do not keep an orphan file
-        opslag.delete(naam)
-        return
-    if oud and oud != naam:
-        opslag.delete(oud)
-    rapportage.bestand.name = naam
 
 
 def _ontvangers(rapportage: Rapportage) -> list[User]:
@@ -232,21 +211,14 @@ def rapportage_opnieuw_renderen(*, rapportage: Rapportage) -> bytes:
 
 
 def rapportages_opruimen() -> dict[str, int]:
-    """Jobs whose worker died (bezig past the hard limit): requeue while tries remain, else fail."""
-    grens = timezone.now() - harde_limiet()
-    vast = Rapportage.objects.filter(status=RapportageStatus.BEZIG, gestart_op__lt=grens)
-    mislukt = 0
-    for pk in list(vast.filter(pogingen__gte=MAX_POGINGEN).values_list("pk", flat=True)):
-        rapportage_mislukt(
-            rapportage_id=pk,
-            oorzaak=_("Het maken is %(n)s keer afgebroken (de worker stopte); probeer het later opnieuw.")
-            % {"n": MAX_POGINGEN},
-        )
-        mislukt += 1
-    opnieuw = list(vast.filter(pogingen__lt=MAX_POGINGEN).values_list("pk", flat=True))
+    """Jobs whose worker died and whose message is gone too (bezig past the hard limit): requeue
+    while attempts remain, else fail. Redelivered messages recover without this (beat) job."""
+    opnieuw, mislukt = achtergrond.vastgelopen(Rapportage)
+    for pk in mislukt:
+        _mail_mislukt(pk)
     for pk in opnieuw:
         _wachtrij(pk)  # the claim accepts a stale "bezig", so no status change is needed here
-    return {"mislukt": mislukt, "opnieuw": len(opnieuw)}
+    return {"mislukt": len(mislukt), "opnieuw": len(opnieuw)}
 
 
 @transaction.atomic
@@ -348,10 +320,20 @@ def rapportage_gedeeld_mailen(*, rapportage_id: int) -> int:
     return verzonden
 
 
+@transaction.atomic
+def rapportage_opnieuw_maken(*, rapportage: Rapportage) -> Rapportage:
+    """Make the PDF again (from the stored data, if any): e.g. when its file is gone from the storage.
+    A finished report stays the same report; a running one is left alone."""
+    if rapportage.status in LOPEND:
+        raise ValueError(_("Het rapport wordt al gemaakt."))
+    _vervang_bestand(rapportage)
+    return rapportage
+
+
 def _vervang_bestand(rapportage: Rapportage) -> None:
     """Render the PDF again from the stored snapshot (commentary or status changed), in the worker:
     the job keeps the snapshot and replaces the file when the new one is complete."""
-    Rapportage.objects.filter(pk=rapportage.pk).update(status=RapportageStatus.IN_WACHTRIJ, pogingen=0)
+    achtergrond.aanvragen(Rapportage, pk=rapportage.pk, ook_lopend=True)
     rapportage.status = RapportageStatus.IN_WACHTRIJ
     transaction.on_commit(lambda: _wachtrij(rapportage.pk))
 

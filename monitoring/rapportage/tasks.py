@@ -31,27 +31,23 @@ def _opwarmen(**kwargs) -> None:
         logger.exception("Opwarmen van de PDF-rendering mislukt")
 
 
-SOFT_LIMIET = 240
-HARDE_LIMIET = 300
-
-
 @shared_task(
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=SOFT_LIMIET,
-    time_limit=HARDE_LIMIET,
     autoretry_for=(OperationalError, InterfaceError),
     max_retries=services.MAX_POGINGEN - 1,
     retry_backoff=5,
-    retry_backoff_max=60,
+    retry_backoff_max=30,
     retry_jitter=False,
 )
 def rapportage_genereren_task(self, rapportage_id: int) -> None:
-    """Make one report. A transient database error gives the job back and retries (bounded, with
-    backoff); after the last try the report is marked failed with the cause."""
+    """Make one report (time limits from settings). The task id is the claim: delivered again after its
+    worker died, it takes its own job over. A transient database error gives the job back and retries
+    (bounded, with backoff); after the last try the report is marked failed with the cause."""
+    task_id = self.request.id or ""
     try:
-        services.rapportage_genereren(rapportage_id=rapportage_id, task_id=self.request.id or "")
+        services.rapportage_genereren(rapportage_id=rapportage_id, task_id=task_id)
     except (OperationalError, InterfaceError) as fout:
         close_old_connections()
         laatste = self.request.retries >= self.max_retries
@@ -62,7 +58,7 @@ def rapportage_genereren_task(self, rapportage_id: int) -> None:
                     oorzaak=f"De database was niet bereikbaar ({self.max_retries + 1} pogingen): {fout}",
                 )
             else:
-                services.rapportage_teruggeven(rapportage_id=rapportage_id)
+                services.rapportage_teruggeven(rapportage_id=rapportage_id, task_id=task_id)
         except (OperationalError, InterfaceError):
             logger.exception("Rapportage %s: database onbereikbaar; de opruimtaak pakt dit op", rapportage_id)
         if laatste:
@@ -73,13 +69,13 @@ def rapportage_genereren_task(self, rapportage_id: int) -> None:
         raise
 
 
-@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+@shared_task(acks_late=True)
 def rapportages_opruimen_task() -> dict[str, int]:
     """Every few minutes: reports stuck in "bezig" after their worker died are requeued or failed."""
     return services.rapportages_opruimen()
 
 
-@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+@shared_task(acks_late=True)
 def geplande_rapportages_task() -> list[int]:
     """Daily: if today is the planned day, start the yearly (or quarterly) region report, once."""
     return [r.pk for r in services.geplande_rapportages_maken()]

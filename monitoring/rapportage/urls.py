@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:pk>/download/", views.RapportageDownloadView.as_view(), name="download"),
     path("<int:pk>/beoordelen/", views.RapportageActieView.as_view(actie="beoordelen"), name="beoordelen"),
     path("<int:pk>/definitief/", views.RapportageActieView.as_view(actie="definitief"), name="definitief"),
+    path("<int:pk>/opnieuw-maken/", views.RapportageOpnieuwView.as_view(), name="opnieuw"),
     path("<int:pk>/delen/", views.RapportageActieView.as_view(actie="delen"), name="delen"),
 ]

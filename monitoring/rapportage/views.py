@@ -8,8 +8,9 @@ import re
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -17,7 +18,7 @@ from django.views.generic import FormView, TemplateView
 from monitoring.constants import RapportageStatus
 from monitoring.models import Rapportage, RapportagePlanning
 from monitoring.rules import rapportage_zichtbaar_voor
-from zio_portal.export import bestand_response
+from zio_portal.achtergrond import bestand_response
 from zio_portal.forms import fouten_naar_formulier
 
 from . import selectors, services
@@ -99,15 +100,36 @@ def _detail(request, rapportage: Rapportage, commentaar_form=None, deel: str = "
 class RapportageDownloadView(RapportageToegangMixin, View):
     """Stream the private PDF after the permission check; never a public URL."""
 
-    def get(self, request, pk: int) -> FileResponse:
+    def get(self, request, pk: int) -> HttpResponse:
         rapportage = self.get_rapportage()
         if not request.user.has_perm("monitoring.view_rapportage", rapportage):
             raise PermissionDenied
         if rapportage.status != RapportageStatus.GEREED or not rapportage.bestand:
             raise Http404(_("Het rapport is nog niet klaar."))
-        bestand = rapportage.bestand.open("rb")
         naam = f"regionale-rapportage-{rapportage.periode_van:%Y%m%d}-{rapportage.periode_tot:%Y%m%d}.pdf"
-        return bestand_response(bestand, content_type="application/pdf", bestandsnaam=naam)
+        mag_opnieuw = request.user.has_perm("monitoring.add_rapportage")
+        return bestand_response(
+            request,
+            rapportage,
+            bestandsnaam=naam,
+            opnieuw_url=reverse("rapportage:opnieuw", args=[rapportage.pk]) if mag_opnieuw else None,
+            terug_url=reverse("rapportage:detail", args=[rapportage.pk]),
+        )
+
+
+class RapportageOpnieuwView(RapportageToegangMixin, View):
+    """POST: make the PDF of a report again from its stored data (e.g. when its file is gone)."""
+
+    def post(self, request, pk: int) -> HttpResponse:
+        rapportage = self.get_rapportage()
+        if not request.user.has_perm("monitoring.add_rapportage"):
+            raise PermissionDenied
+        try:
+            services.rapportage_opnieuw_maken(rapportage=rapportage)
+            messages.success(request, _("Het rapport wordt opnieuw gemaakt. Deze pagina werkt zichzelf bij."))
+        except ValueError as fout:
+            messages.error(request, str(fout))
+        return redirect("rapportage:detail", rapportage.pk)
 
 
 class RapportageActieView(RapportageToegangMixin, View):

@@ -6,12 +6,7 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(
-    name="monitoring.tasks.vragenlijst_herinneringen_task",
-    acks_late=True,
-    soft_time_limit=300,
-    time_limit=360,
-)
+@shared_task(name="monitoring.tasks.vragenlijst_herinneringen_task", acks_late=True)
 def vragenlijst_herinneringen_task() -> int:
     """Weekly while a round is open: remind the staff of practices that have not submitted."""
     return services.vragenlijst_herinneringen_versturen()

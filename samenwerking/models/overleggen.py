@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from wijken.constants import Beroepsgroep
 from wijken.models import Contactpersoon
 from wijken.validators import NIET_LEEG
+from zio_portal.achtergrond import Achtergrondbestand
 from zio_portal.invoer import datum_in_bereik
 
 from ..constants import (
@@ -20,7 +21,6 @@ from ..constants import (
     KnelpuntStatus,
     OverlegStatus,
     Overlegvorm,
-    PdfStatus,
     VerzendSoort,
 )
 from ..querysets import OverlegQuerySet
@@ -66,15 +66,6 @@ class Overleg(models.Model):
         help_text=_("De SEQUENCE in de agenda-uitnodiging; hoger bij een verzet overleg."),
     )
     uitnodiging_verzonden_op = models.DateTimeField(_("uitnodiging verzonden op"), null=True, blank=True)
-    pdf_status = models.CharField(
-        _("status notulen-PDF"), max_length=16, choices=PdfStatus.choices, default=PdfStatus.GEEN
-    )
-    pdf_bestand = models.FileField(
-        _("notulen-PDF"), storage=_private_storage, upload_to="notulen/%Y/", blank=True
-    )
-    pdf_gestart_op = models.DateTimeField(null=True, blank=True)
-    pdf_gereed_op = models.DateTimeField(_("PDF gereed op"), null=True, blank=True)
-    pdf_fout = models.TextField(_("foutmelding PDF"), blank=True)
     history = HistoricalRecords()
 
     objects = OverlegQuerySet.as_manager()
@@ -110,6 +101,24 @@ class Overleg(models.Model):
     @property
     def notulen_definitief(self) -> bool:
         return self.notulen_definitief_op is not None
+
+
+class NotulenPdf(Achtergrondbestand):
+    """The PDF of a meeting's notulen, made in the worker (a concept, or the final one that is mailed).
+
+    One per meeting (the one-to-one key): asking again renders the same row again. The job fields come
+    from the kernel's ``Achtergrondbestand``."""
+
+    BESTANDSMAP = "notulen"
+
+    overleg = models.OneToOneField(Overleg, on_delete=models.CASCADE, related_name="notulen_pdf")
+
+    class Meta:
+        verbose_name = _("notulen-PDF")
+        verbose_name_plural = _("notulen-PDF's")
+
+    def __str__(self) -> str:
+        return f"Notulen-PDF {self.overleg}"
 
 
 class Agendapunt(models.Model):

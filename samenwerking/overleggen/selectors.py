@@ -80,7 +80,7 @@ def overleg_get(*, user: User, pk: int) -> Overleg:
 def _overleg_qs(qs: QuerySet[Overleg]) -> QuerySet[Overleg]:
     return (
         qs.filter(verband__soort=VerbandSoort.MULTIDISCIPLINAIR)
-        .select_related("verband__wijk__gebied")
+        .select_related("verband__wijk__gebied", "notulen_pdf")
         .prefetch_related(
             Prefetch(
                 "agendapunten",

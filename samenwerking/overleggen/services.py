@@ -11,15 +11,15 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijken.models import Contactpersoon
+from zio_portal import achtergrond
 from zio_portal.mail import agendabericht, portaalbericht
 from zio_portal.models import User
 from zio_portal.services import bericht_vastleggen
@@ -30,7 +30,6 @@ from ..constants import (
     KnelpuntSoort,
     KnelpuntStatus,
     OverlegStatus,
-    PdfStatus,
     VerzendSoort,
 )
 from ..models import (
@@ -39,6 +38,7 @@ from ..models import (
     Agendapunt,
     Besluitvorming,
     Knelpunt,
+    NotulenPdf,
     Overleg,
     OverlegVerzending,
     Samenwerkingsverband,
@@ -48,7 +48,7 @@ from .selectors import afgevaardigden_op, ontvangers
 logger = logging.getLogger(__name__)
 
 OVERLEG_VELDEN = ("datum", "starttijd", "eindtijd", "overlegvorm", "locatie", "link")
-LOPEND = (PdfStatus.IN_WACHTRIJ, PdfStatus.BEZIG)
+LOPEND = achtergrond.LOPEND
 
 
 class NotulenLiggenVast(ValidationError):
@@ -61,11 +61,6 @@ class NotulenLiggenVast(ValidationError):
 def _niet_definitief(overleg: Overleg) -> None:
     if overleg.notulen_definitief_op:
         raise NotulenLiggenVast()
-
-
-def harde_limiet() -> datetime.timedelta:
-    """After this long in "bezig" the worker is gone (Celery's hard time limit has killed it)."""
-    return datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 30)
 
 
 # --- plannen ----------------------------------------------------------------------------------------
@@ -418,45 +413,43 @@ def _pdf_wachtrij(overleg_id: int) -> None:
     notulen_pdf_task.delay(overleg_id)
 
 
+def notulen_pdf_van(overleg: Overleg) -> NotulenPdf | None:
+    """The meeting's PDF job, or None when none was asked for (uses a select_related one if there)."""
+    try:
+        return overleg.notulen_pdf
+    except NotulenPdf.DoesNotExist:
+        return None
+
+
 @transaction.atomic
 def notulen_pdf_aanvragen(*, overleg: Overleg, opnieuw: bool = False) -> bool:
     """Queue the notulen PDF; a job already queued or running is not queued twice. ``opnieuw`` also
     takes a running job back to the queue, so the final version is rendered after it."""
-    qs = Overleg.objects.filter(pk=overleg.pk)
-    if not opnieuw:
-        qs = qs.exclude(status=OverlegStatus.GEPLAND, datum__gt=timezone.localdate())
-        qs = qs.exclude(pdf_status__in=LOPEND)
-    bijgewerkt = qs.update(pdf_status=PdfStatus.IN_WACHTRIJ, pdf_fout="")
-    if bijgewerkt:
-        overleg.pdf_status = PdfStatus.IN_WACHTRIJ
-        transaction.on_commit(lambda: _pdf_wachtrij(overleg.pk))
-    return bool(bijgewerkt)
+    if not opnieuw and overleg.status == OverlegStatus.GEPLAND and overleg.datum > timezone.localdate():
+        return False
+    pdf, nieuw = NotulenPdf.objects.get_or_create(overleg=overleg)
+    if not nieuw and not achtergrond.aanvragen(NotulenPdf, pk=pdf.pk, ook_lopend=opnieuw):
+        return False
+    pdf.status = achtergrond.Status.IN_WACHTRIJ
+    overleg.notulen_pdf = pdf
+    transaction.on_commit(lambda: _pdf_wachtrij(overleg.pk))
+    return True
 
 
-def notulen_pdf_claimen(*, overleg_id: int) -> datetime.datetime | None:
-    """Take the job in one UPDATE: queued, or "bezig" past the hard limit (its worker died). Returns
-    the claim's start time (the job's token), or None when the job is done or another worker has it."""
-    nu = timezone.now()
-    genomen = bool(
-        Overleg.objects.filter(pk=overleg_id)
-        .filter(
-            Q(pdf_status=PdfStatus.IN_WACHTRIJ)
-            | Q(pdf_status=PdfStatus.BEZIG, pdf_gestart_op__lt=nu - harde_limiet())
-        )
-        .update(pdf_status=PdfStatus.BEZIG, pdf_gestart_op=nu)
-    )
-    return nu if genomen else None
+def notulen_pdf_maken(*, overleg_id: int, task_id: str) -> None:
+    """Claim (the task id is the token), render, store the file, mark ready; when the notulen are
+    final, mail them.
 
-
-def notulen_pdf_maken(*, overleg_id: int) -> None:
-    """Claim, render, store the file, mark ready; when the notulen are final, mail them.
-
-    Safe to run twice: a finished or running job is skipped by the claim. The file is stored before
-    the row points to it, in one UPDATE that only succeeds while the job is still ours."""
+    Safe to run twice: a finished job, or one another live task holds, is skipped by the claim; the same
+    message delivered again after its worker died takes its own claim over. The file is stored only
+    while the claim is still ours (a newer request takes it away)."""
     from .pdf import notulen_pdf
 
-    claim = notulen_pdf_claimen(overleg_id=overleg_id)
-    if claim is None:
+    pdf = NotulenPdf.objects.filter(overleg_id=overleg_id).first()
+    if (
+        pdf is None
+        or achtergrond.claimen(NotulenPdf, pk=pdf.pk, token=task_id) is not achtergrond.Claim.GENOMEN
+    ):
         logger.info("Notulen-PDF %s: al klaar of bij een andere worker; overgeslagen", overleg_id)
         return
     overleg = Overleg.objects.select_related("verband__wijk__gebied").get(pk=overleg_id)
@@ -464,35 +457,40 @@ def notulen_pdf_maken(*, overleg_id: int) -> None:
         inhoud = notulen_pdf(overleg=overleg)
     except Exception as fout:  # a rendering error: show the cause, do not retry
         logger.exception("Notulen-PDF %s kon niet worden gemaakt", overleg_id)
-        Overleg.objects.filter(pk=overleg_id, pdf_status=PdfStatus.BEZIG, pdf_gestart_op=claim).update(
-            pdf_status=PdfStatus.MISLUKT,
-            pdf_fout=(_("Fout bij het maken van de PDF: %(fout)s") % {"fout": fout})[:2000],
+        achtergrond.mislukt(
+            NotulenPdf,
+            pk=pdf.pk,
+            oorzaak=_("Fout bij het maken van de PDF: %(fout)s") % {"fout": fout},
+            token=task_id,
         )
         return
-    veld = Overleg._meta.get_field("pdf_bestand")
-    oud = overleg.pdf_bestand.name if overleg.pdf_bestand else ""
-    naam = veld.storage.save(
-        veld.generate_filename(overleg, f"notulen-{overleg.pk}-{overleg.datum:%Y%m%d}.pdf"),
-        ContentFile(inhoud),
-    )
-    # Only while the job is still ours: requeued meanwhile (notulen made final), a newer job took it.
-    bijgewerkt = Overleg.objects.filter(
-        pk=overleg_id, pdf_status=PdfStatus.BEZIG, pdf_gestart_op=claim
-    ).update(pdf_bestand=naam, pdf_status=PdfStatus.GEREED, pdf_gereed_op=timezone.now(), pdf_fout="")
-    if not bijgewerkt:  # requeued meanwhile (notulen made final): the newer job writes the file
-        veld.storage.delete(naam)
-        return
-    if oud and oud != naam:
-        veld.storage.delete(oud)
+    naam = f"notulen-{overleg.pk}-{overleg.datum:%Y%m%d}.pdf"
+    if not achtergrond.opslaan(pdf, token=task_id, inhoud=inhoud, bestandsnaam=naam):
+        return  # requeued meanwhile (notulen made final): the newer job writes the file
     if overleg.notulen_definitief_op:
-        overleg.pdf_bestand.name = naam
         notulen_mailen(overleg=overleg, pdf=inhoud)
 
 
+def notulen_pdf_teruggeven(*, overleg_id: int, task_id: str) -> None:
+    """Give the claimed job back to the queue (a transient error; the task retries it)."""
+    pdf = NotulenPdf.objects.filter(overleg_id=overleg_id).first()
+    if pdf:
+        achtergrond.teruggeven(NotulenPdf, pk=pdf.pk, token=task_id)
+
+
 def notulen_pdf_mislukt(*, overleg_id: int, oorzaak: str) -> None:
-    Overleg.objects.filter(pk=overleg_id).exclude(pdf_status=PdfStatus.GEREED).update(
-        pdf_status=PdfStatus.MISLUKT, pdf_fout=oorzaak[:2000]
+    """Mark the PDF job failed with its cause (shown on the meeting page), unless it is finished."""
+    NotulenPdf.objects.filter(overleg_id=overleg_id).exclude(status__in=[achtergrond.Status.GEREED]).update(
+        status=achtergrond.Status.MISLUKT, foutmelding=oorzaak[:2000]
     )
+
+
+def notulen_pdfs_opruimen() -> dict[str, int]:
+    """PDF jobs whose worker died and whose message is gone too: requeue while attempts remain, else fail."""
+    opnieuw, mislukt = achtergrond.vastgelopen(NotulenPdf)
+    for overleg_id in NotulenPdf.objects.filter(pk__in=opnieuw).values_list("overleg_id", flat=True):
+        _pdf_wachtrij(overleg_id)
+    return {"mislukt": len(mislukt), "opnieuw": len(opnieuw)}
 
 
 # --- mails ------------------------------------------------------------------------------------------------

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from zio_portal.export import bestand_response, ics_response
+from zio_portal.achtergrond import Status, bestand_response
+from zio_portal.export import ics_response
 from zio_portal.forms import ServiceFoutenMixin, fouten_naar_formulier
 
-from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, PdfStatus, VerzendSoort
+from ..constants import Aanwezig, ActiepuntStatus, OverlegStatus, VerzendSoort
 from ..models import Actiepunt, Overleg
 from . import selectors, services
 from .forms import (
@@ -176,7 +177,8 @@ def detail_context(request, overleg: Overleg, **formulieren) -> dict:
         "aanwezig_keuzes": Aanwezig.choices,
         "overgenomen": selectors.overgenomen_actiepunten(overleg=overleg),
         "open_elders": selectors.open_actiepunten_elders(overleg=overleg) if mag_wijzigen else [],
-        "pdf_lopend": overleg.pdf_status in services.LOPEND,
+        "pdf": services.notulen_pdf_van(overleg),
+        "pdf_lopend": _pdf_lopend(overleg),
         "ontvangers": selectors.ontvangers(overleg=overleg),
     }
     if bewerkbaar:
@@ -192,6 +194,11 @@ def detail_context(request, overleg: Overleg, **formulieren) -> dict:
     return context
 
 
+def _pdf_lopend(overleg: Overleg) -> bool:
+    pdf = services.notulen_pdf_van(overleg)
+    return bool(pdf and pdf.lopend)
+
+
 class OverlegDetailView(View):
     """The meeting: agenda, attendance, notulen, besluiten, actiepunten, knelpunten, the PDF.
 
@@ -203,7 +210,8 @@ class OverlegDetailView(View):
         if request.headers.get("HX-Request") and request.GET.get("deel") == "pdf":
             context = {
                 "overleg": overleg,
-                "pdf_lopend": overleg.pdf_status in services.LOPEND,
+                "pdf": services.notulen_pdf_van(overleg),
+                "pdf_lopend": _pdf_lopend(overleg),
                 "mag_wijzigen": request.user.has_perm("samenwerking.change_overleg", overleg),
             }
             return render(request, template + "#pdf", context)
@@ -422,11 +430,20 @@ class NotulenDownloadView(View):
         overleg = selectors.overleg_get(user=request.user, pk=pk)
         if not request.user.has_perm("samenwerking.view_overleg", overleg):
             raise PermissionDenied
-        if overleg.pdf_status != PdfStatus.GEREED or not overleg.pdf_bestand:
+        pdf = services.notulen_pdf_van(overleg)
+        if pdf is None or pdf.status != Status.GEREED or not pdf.bestand:
             raise Http404(_("De notulen-PDF is nog niet klaar."))
         naam = f"notulen-{overleg.verband.naam}-{overleg.datum:%Y-%m-%d}.pdf".replace(" ", "-")
-        bestand = overleg.pdf_bestand.open("rb")
-        return bestand_response(bestand, content_type="application/pdf", bestandsnaam=naam)
+        mag_opnieuw = request.user.has_perm("samenwerking.change_overleg", overleg) or bool(
+            overleg.notulen_definitief_op
+        )
+        return bestand_response(
+            request,
+            pdf,
+            bestandsnaam=naam,
+            opnieuw_url=reverse("samenwerking:overleg-pdf", args=[overleg.pk]) if mag_opnieuw else None,
+            terug_url=reverse("samenwerking:overleg-detail", args=[overleg.pk]),
+        )
 
 
 class UitnodigingIcsView(View):

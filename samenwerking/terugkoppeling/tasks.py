@@ -6,12 +6,7 @@ from . import services
 
 
 # The name stays the one queued messages carry (from before the workflows had packages).
-@shared_task(
-    name="samenwerking.tasks.terugkoppeling_verzonden_mail_task",
-    acks_late=True,
-    soft_time_limit=60,
-    time_limit=90,
-)
+@shared_task(name="samenwerking.tasks.terugkoppeling_verzonden_mail_task", acks_late=True)
 def terugkoppeling_verzonden_mail_task(terugkoppeling_id: int) -> int:
     """Tell the projectleider a terugkoppeling arrived; each projectleider is mailed once (claimed)."""
     return services.terugkoppeling_mail_versturen(terugkoppeling_id=terugkoppeling_id)

@@ -114,7 +114,7 @@ def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
     tekst = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert f"Notulen {wsv.naam}" in tekst and NOTULEN[:40] in tekst and ACTIE[:40] in tekst
     overleg.refresh_from_db()
-    overleg.pdf_bestand.delete(save=False)  # the private file of this run
+    overleg.notulen_pdf.bestand.delete(save=False)  # the private file of this run
     bekijk(page, axe, "overleggen-overleg-definitief")
 
     # The action is on the agenda of the next meeting (reached through the gebied overview).

@@ -18,9 +18,8 @@ from samenwerking.constants import (
     KnelpuntSoort,
     KnelpuntStatus,
     OverlegStatus,
-    PdfStatus,
 )
-from samenwerking.models import Aanwezigheid, Actiepunt, Agendapunt, Overleg, OverlegVerzending
+from samenwerking.models import Aanwezigheid, Actiepunt, Agendapunt, NotulenPdf, Overleg, OverlegVerzending
 from samenwerking.overleggen import services
 from samenwerking.overleggen.ics import overleg_ics
 from samenwerking.overleggen.tasks import notulen_pdf_task, uitnodiging_task
@@ -31,6 +30,7 @@ from tests.samenwerking.factories import (
     OverlegFactory,
 )
 from wijken.constants import Beroepsgroep
+from zio_portal.achtergrond import Status as PdfStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +242,7 @@ def test_final_notulen_lock_the_record(world, client, django_capture_on_commit_c
         client.post(reverse("samenwerking:overleg-definitief", args=[overleg.pk]))  # twice: one job
     assert len(taken) == 1
     overleg.refresh_from_db()
-    assert overleg.notulen_definitief_op and overleg.pdf_status == PdfStatus.IN_WACHTRIJ
+    assert overleg.notulen_definitief_op and overleg.notulen_pdf.status == PdfStatus.IN_WACHTRIJ
     r = client.post(
         reverse("samenwerking:overleg-knelpunt", args=[overleg.pk]),
         {"soort": "knelpunt", "omschrijving": "Te laat"},
@@ -267,10 +267,10 @@ def test_notulen_pdf_is_made_once_and_mailed_to_the_delegates_once(
         services.notulen_definitief_maken(overleg=overleg, door=world.users["gebiedsmanager"])
     notulen_pdf_task.apply(args=[overleg.pk])
     notulen_pdf_task.apply(args=[overleg.pk])  # a second delivery is skipped by the claim
-    overleg.refresh_from_db()
-    assert overleg.pdf_status == PdfStatus.GEREED, overleg.pdf_fout
+    pdf = NotulenPdf.objects.get(overleg=overleg)
+    assert pdf.status == PdfStatus.GEREED, pdf.foutmelding
     try:
-        with overleg.pdf_bestand.open("rb") as f:
+        with pdf.bestand.open("rb") as f:
             tekst = "\n".join(p.extract_text() for p in PdfReader(f).pages)
         assert "Notulen WSV Wittevrouwenveld" in tekst and "Casus mevrouw B." in tekst
         assert "Overdracht regelen" in tekst and "Concept" not in tekst
@@ -286,7 +286,7 @@ def test_notulen_pdf_is_made_once_and_mailed_to_the_delegates_once(
         client.force_login(world.users["praktijkmedewerker_ander_gebied"])
         assert client.get(reverse("samenwerking:overleg-notulen-pdf", args=[overleg.pk])).status_code == 404
     finally:
-        overleg.pdf_bestand.delete(save=False)
+        pdf.bestand.delete(save=False)
 
 
 def test_invitation_ics_opens_in_outlook_and_is_mailed_once_per_version(
@@ -415,5 +415,47 @@ def test_readers_may_have_the_pdf_of_final_notulen_made_but_not_of_a_concept(
         assert client.post(reverse("samenwerking:overleg-pdf", args=[definitief.pk])).status_code == 302
         assert client.post(reverse("samenwerking:overleg-pdf", args=[definitief.pk])).status_code == 302
     assert len(taken) == 1  # the second request finds the job queued
-    definitief.refresh_from_db()
-    assert definitief.pdf_status == PdfStatus.IN_WACHTRIJ
+    assert NotulenPdf.objects.get(overleg=definitief).status == PdfStatus.IN_WACHTRIJ
+
+
+def test_a_notulen_pdf_whose_file_is_gone_gives_a_dutch_404_page_to_make_it_again(world, client, caplog):
+    from django.core.files.base import ContentFile
+
+    overleg = _held(world, notulen_definitief_op=timezone.now())
+    pdf = NotulenPdf(overleg=overleg, status=PdfStatus.GEREED, gereed_op=timezone.now())
+    pdf.bestand.save(f"notulen-{overleg.pk}-weg.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    pdf.bestand.storage.delete(pdf.bestand.name)
+    url = reverse("samenwerking:overleg-notulen-pdf", args=[overleg.pk])
+    opnieuw = reverse("samenwerking:overleg-pdf", args=[overleg.pk])
+    client.force_login(world.users["praktijkmedewerker"])  # a reader: final notulen may be made again
+    with caplog.at_level("ERROR"):
+        response = client.get(url)
+    assert response.status_code == 404
+    tekst = response.content.decode()
+    assert "Bestand niet beschikbaar" in tekst and "Laat het opnieuw maken" in tekst
+    assert f'action="{opnieuw}"' in tekst
+    assert any("ontbreekt" in rec.getMessage() for rec in caplog.records)
+    assert client.post(opnieuw).status_code == 302
+    pdf.refresh_from_db()
+    assert pdf.status == PdfStatus.IN_WACHTRIJ and pdf.pogingen == 0
+
+
+def test_a_concept_pdf_whose_file_is_gone_offers_no_button_to_a_reader(world, client):
+    from django.core.files.base import ContentFile
+
+    overleg = _held(world)
+    pdf = NotulenPdf(overleg=overleg, status=PdfStatus.GEREED, gereed_op=timezone.now())
+    pdf.bestand.save(f"notulen-{overleg.pk}-weg.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    pdf.bestand.storage.delete(pdf.bestand.name)
+    client.force_login(world.users["praktijkmedewerker"])
+    response = client.get(reverse("samenwerking:overleg-notulen-pdf", args=[overleg.pk]))
+    assert response.status_code == 404
+    assert reverse("samenwerking:overleg-pdf", args=[overleg.pk]) not in response.content.decode()
+
+
+def test_the_meeting_page_says_the_pdf_is_being_retried(world, client):
+    overleg = _held(world)
+    NotulenPdf.objects.create(overleg=overleg, status=PdfStatus.BEZIG, pogingen=2, gestart_op=timezone.now())
+    client.force_login(world.users["gebiedsmanager"])
+    tekst = client.get(reverse("samenwerking:overleg-detail", args=[overleg.pk])).content.decode()
+    assert "Opnieuw geprobeerd, poging 2 van 3" in tekst

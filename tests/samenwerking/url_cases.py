@@ -231,8 +231,7 @@ def _overleg(world):
         from django.core.files.base import ContentFile
         from django.utils import timezone
 
-        from samenwerking.constants import PdfStatus
-        from samenwerking.models import Agendapunt
+        from samenwerking.models import Agendapunt, NotulenPdf
         from tests.samenwerking.factories import ActiepuntFactory, OverlegFactory
 
         overleg = OverlegFactory(verband=world.wsv_a1, datum=timezone.localdate())
@@ -241,12 +240,12 @@ def _overleg(world):
             verband=world.wsv_a1, overleg=overleg, deadline=timezone.localdate() + datetime.timedelta(days=30)
         )
         # One fixed file, replaced on every run, so the walk leaves no pile of files behind.
-        opslag = overleg.pdf_bestand.storage
+        pdf = NotulenPdf(overleg=overleg, status="gereed")
+        opslag = pdf.bestand.storage
         if opslag.exists("notulen/url-walk.pdf"):
             opslag.delete("notulen/url-walk.pdf")
-        overleg.pdf_bestand.name = opslag.save("notulen/url-walk.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
-        overleg.pdf_status = PdfStatus.GEREED
-        overleg.save()
+        pdf.bestand.name = opslag.save("notulen/url-walk.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+        pdf.save()
         world._overleg = overleg
     return world._overleg
 

@@ -96,3 +96,44 @@ def test_when_ready_the_polled_part_brings_the_download_and_the_review(world, cl
     assert "every 1s" not in deel
     assert reverse("rapportage:download", args=[r.pk]) in deel
     assert "Beoordelen en delen" in deel and reverse("rapportage:beoordelen", args=[r.pk]) in deel
+
+
+def test_a_report_whose_file_is_gone_gives_a_dutch_404_page_to_make_it_again(world, client, caplog):
+    r = Rapportage.objects.create(
+        periode_van=VAN, periode_tot=TOT, scope="regio", status="gereed", snapshot={"versie": 1}
+    )
+    r.bestand.save(f"rapportage-{r.pk}-weg.pdf", ContentFile(PDF), save=True)
+    r.bestand.storage.delete(r.bestand.name)  # removed from disk behind the portal's back
+    url = reverse("rapportage:download", args=[r.pk])
+    opnieuw = reverse("rapportage:opnieuw", args=[r.pk])
+    client.force_login(world.users["beleidsadviseur"])
+    with caplog.at_level("ERROR"):
+        response = client.get(url)
+    assert response.status_code == 404
+    tekst = response.content.decode()
+    assert "Bestand niet beschikbaar" in tekst and "Laat het opnieuw maken" in tekst
+    assert f'action="{opnieuw}"' in tekst and 'method="post"' in tekst
+    assert any(
+        "ontbreekt" in rec.getMessage() and r.bestand.name in rec.getMessage() for rec in caplog.records
+    )
+    # The projectleider may read reports but not make them: the page says so, without a button.
+    client.force_login(world.users["projectleider"])
+    response = client.get(url)
+    assert response.status_code == 404 and opnieuw not in response.content.decode()
+    # The button's action queues the report again (rendered from its stored data).
+    client.force_login(world.users["beleidsadviseur"])
+    assert client.post(opnieuw).status_code == 302
+    r.refresh_from_db()
+    assert r.status == "in_wachtrij"
+
+
+def test_the_status_page_says_the_job_is_being_retried(world, client):
+    r = Rapportage.objects.create(
+        periode_van=VAN, periode_tot=TOT, scope="regio", status="bezig", pogingen=2, gestart_op=timezone.now()
+    )
+    client.force_login(world.users["beleidsadviseur"])
+    tekst = client.get(reverse("rapportage:detail", args=[r.pk]), headers={"HX-Request": "true"}).content
+    assert "Opnieuw geprobeerd, poging 2 van 3" in tekst.decode()
+    Rapportage.objects.filter(pk=r.pk).update(pogingen=1)
+    tekst = client.get(reverse("rapportage:detail", args=[r.pk])).content.decode()
+    assert "Opnieuw geprobeerd" not in tekst

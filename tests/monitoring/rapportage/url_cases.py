@@ -98,6 +98,13 @@ CASES = [
         expect=everyone(404, beheerder=302, beleidsadviseur=302),
     ),
     Case(
+        "rapportage:opnieuw",
+        label="regio",
+        method="post",
+        args=_regio,
+        expect=everyone(404, beheerder=302, projectleider=403, beleidsadviseur=302, **NIET),
+    ),
+    Case(
         "rapportage:delen",
         label="gedeeld, gebied A",
         method="post",
