@@ -2,6 +2,7 @@
 label, the migrations, the history tables and the permission codenames stay where they were."""
 
 from .afspraken import Afspraak, AfspraakPraktijk, Evaluatie
+from .continuiteit import Opvangafspraak, OpvangEvaluatie, OpvangPraktijk, OpvangVerzoek, UitvalMelding
 from .overleggen import (
     Aanwezigheid,
     Actiepunt,
@@ -31,6 +32,10 @@ __all__ = [
     "Evaluatie",
     "GebiedTerugkoppeling",
     "Knelpunt",
+    "OpvangEvaluatie",
+    "OpvangPraktijk",
+    "OpvangVerzoek",
+    "Opvangafspraak",
     "Overleg",
     "OverlegVerzending",
     "PartnerInventarisatie",
@@ -39,6 +44,7 @@ __all__ = [
     "Samenwerkingsverband",
     "StapVoortgang",
     "TerugkoppelingRegel",
+    "UitvalMelding",
     "Thema",
     "_private_storage",
 ]
