@@ -48,4 +48,4 @@ THEMA_OPVANG = "Opvang van patiënten"
 
 def zorg_labels(codes) -> list[str]:
     """The users' words for a list of care codes."""
-    return [Zorgsoort(z).label for z in codes]
+    return [str(Zorgsoort(z).label) for z in codes]

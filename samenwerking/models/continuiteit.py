@@ -147,12 +147,12 @@ class Opvangafspraak(models.Model):
 
     @property
     def zorg_weergave(self) -> list[str]:
-        labels = [Zorgsoort(z).label for z in self.zorgsoorten]
+        labels = [str(Zorgsoort(z).label) for z in self.zorgsoorten]
         return labels + ([self.zorg_anders] if self.zorg_anders else [])
 
     @property
     def situaties_weergave(self) -> list[str]:
-        return [Situatie(s).label for s in self.situaties]
+        return [str(Situatie(s).label) for s in self.situaties]
 
 
 class OpvangPraktijk(models.Model):
@@ -275,7 +275,7 @@ class UitvalMelding(models.Model):
 
     @property
     def zorg_weergave(self) -> list[str]:
-        return [Zorgsoort(z).label for z in self.zorgsoorten]
+        return [str(Zorgsoort(z).label) for z in self.zorgsoorten]
 
     def open_zorg(self, verzoeken=None) -> list[str]:
         """The affected care no asked practice has confirmed (uses prefetched ``verzoeken``)."""
@@ -358,7 +358,7 @@ class OpvangVerzoek(models.Model):
 
     @property
     def zorg_weergave(self) -> list[str]:
-        return [Zorgsoort(z).label for z in self.zorgsoorten]
+        return [str(Zorgsoort(z).label) for z in self.zorgsoorten]
 
 
 class OpvangEvaluatie(models.Model):

@@ -20,7 +20,9 @@ class OpvangafspraakFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     situaties = factory.LazyFunction(lambda: list(ALLE_SITUATIES))
-    zorgsoorten = factory.LazyFunction(lambda: [Zorgsoort.ACUTE_ZORG, Zorgsoort.TELEFONIE, Zorgsoort.SPREEKUUR])
+    zorgsoorten = factory.LazyFunction(
+        lambda: [Zorgsoort.ACUTE_ZORG, Zorgsoort.TELEFONIE, Zorgsoort.SPREEKUUR]
+    )
     bereikbaarheid = "043 123 45 67 (doktersspoedlijn)"
     capaciteit = "10 consulten per dag"
     geldig_van = datetime.date(2026, 1, 1)
@@ -29,7 +31,9 @@ class OpvangafspraakFactory(DjangoModelFactory):
     def overnemers(self, create, praktijken, **kwargs):
         for volgorde, praktijk in enumerate(praktijken or []):
             uit_wijk = not self.verband.deelnames.filter(praktijk=praktijk).exists()
-            OpvangPraktijk.objects.create(afspraak=self, praktijk=praktijk, volgorde=volgorde, uit_wijk=uit_wijk)
+            OpvangPraktijk.objects.create(
+                afspraak=self, praktijk=praktijk, volgorde=volgorde, uit_wijk=uit_wijk
+            )
 
 
 class UitvalMeldingFactory(DjangoModelFactory):

@@ -147,7 +147,9 @@ def test_verzoek_rules(world):
 def test_open_zorg(world):
     melding = UitvalMeldingFactory(praktijk=world.praktijk_a1, zorgsoorten=["acute_zorg", "spreekuur"])
     assert melding.open_zorg() == ["acute_zorg", "spreekuur"]
-    OpvangVerzoekFactory(melding=melding, praktijk=world.praktijk_a1_buur, antwoord="bevestigd", zorgsoorten=["spreekuur"])
+    OpvangVerzoekFactory(
+        melding=melding, praktijk=world.praktijk_a1_buur, antwoord="bevestigd", zorgsoorten=["spreekuur"]
+    )
     assert melding.open_zorg() == ["acute_zorg"]
 
 
