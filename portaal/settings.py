@@ -278,6 +278,12 @@ CELERY_BEAT_SCHEDULE["actiepunt-herinneringen"] = {  # daily 07:10: actions due 
     "task": "samenwerking.tasks.actiepunt_herinneringen_task",
     "schedule": crontab(hour=7, minute=10),
 }
+# continuïteit: a melding without confirmed opvang for all affected care after this many hours escalates
+CONTINUITEIT_ESCALATIE_UREN = env.int("CONTINUITEIT_ESCALATIE_UREN", default=4)
+CELERY_BEAT_SCHEDULE["opvang-escaleren"] = {  # every 15 minutes
+    "task": "samenwerking.continuiteit.tasks.opvang_escaleren_task",
+    "schedule": 900.0,
+}
 
 # --- Forms, tables ------------------------------------------------------------------------------
 FILTERS_EMPTY_CHOICE_LABEL = "Alle"

@@ -10,6 +10,7 @@ from wijken.constants import BEWERKENDE_FUNCTIES
 from zio_portal.permissions import (
     heeft_regio_rol,
     is_beheerder,
+    is_beleidsadviseur,
     is_gebiedsmanager,
     is_praktijkmedewerker,
     is_projectleider,
@@ -149,3 +150,93 @@ def mag_verband_van_overleg_wijzigen(user, overleg) -> bool:
 
 rules.add_perm("samenwerking.view_overleg", zichtbaar)
 rules.add_perm("samenwerking.change_overleg", mag_verband_van_overleg_wijzigen)
+
+
+# --- Continuïteit: opvangafspraken and uitvalmeldingen (samenwerking.continuiteit) -------------------
+@rules.predicate
+def mag_opvang_van_verband_wijzigen(user, verband) -> bool:
+    """Members of a huisartsen-verband (and the beheerder) record its opvangafspraken."""
+    return verband is not None and not verband.is_wsv and mag_verband_wijzigen.test(user, verband)
+
+
+@rules.predicate
+def mag_opvangafspraak_wijzigen(user, opvangafspraak) -> bool:
+    return opvangafspraak is not None and mag_opvang_van_verband_wijzigen.test(user, opvangafspraak.verband)
+
+
+@rules.predicate
+def werkt_bewerkend_bij_praktijk_van_melding(user, melding) -> bool:
+    return melding is not None and werkt_bewerkend_bij_praktijk.test(user, melding.praktijk)
+
+
+@rules.predicate
+def leidt_gebied_van_melding(user, melding) -> bool:
+    return melding is not None and melding.praktijk.wijk.gebied.gebiedsmanagers.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def melding_is_open(user, melding) -> bool:
+    return melding is not None and melding.is_open
+
+
+@rules.predicate
+def werkt_bewerkend_bij_gevraagde_praktijk(user, verzoek) -> bool:
+    return verzoek is not None and werkt_bewerkend_bij_praktijk.test(user, verzoek.praktijk)
+
+
+@rules.predicate
+def verzoek_melding_open(user, verzoek) -> bool:
+    return verzoek is not None and verzoek.melding.is_open
+
+
+@rules.predicate
+def is_betrokken_bij_melding(user, melding) -> bool:
+    """The user acts for the reporting practice or for a practice that was asked to help."""
+    return melding is not None and (
+        werkt_bewerkend_bij_praktijk.test(user, melding.praktijk)
+        or melding.verzoeken.filter(
+            praktijk__medewerkers__user=user, praktijk__medewerkers__functie__in=BEWERKENDE_FUNCTIES
+        ).exists()
+    )
+
+
+@rules.predicate
+def melding_is_beeindigd(user, melding) -> bool:
+    return melding is not None and not melding.is_open
+
+
+rules.add_perm("samenwerking.view_opvangafspraak", zichtbaar)
+rules.add_perm("samenwerking.add_opvangafspraak", mag_opvang_van_verband_wijzigen)
+rules.add_perm("samenwerking.change_opvangafspraak", mag_opvangafspraak_wijzigen)
+# Reporting uitval: for a practice the user acts for.
+rules.add_perm(
+    "samenwerking.add_uitvalmelding", is_beheerder | (is_praktijkmedewerker & werkt_bewerkend_bij_praktijk)
+)
+rules.add_perm("samenwerking.view_uitvalmelding", zichtbaar)
+# The reporting practice changes and ends its own melding.
+rules.add_perm(
+    "samenwerking.change_uitvalmelding",
+    melding_is_open & (is_beheerder | (is_praktijkmedewerker & werkt_bewerkend_bij_praktijk_van_melding)),
+)
+# Asking practices to help: the reporter, and at escalation the gebiedsmanager and the beleidsadviseur.
+rules.add_perm(
+    "samenwerking.vragen_uitvalmelding",
+    melding_is_open
+    & (
+        is_beheerder
+        | is_beleidsadviseur
+        | (is_gebiedsmanager & leidt_gebied_van_melding)
+        | (is_praktijkmedewerker & werkt_bewerkend_bij_praktijk_van_melding)
+    ),
+)
+rules.add_perm(
+    "samenwerking.evalueren_uitvalmelding",
+    melding_is_beeindigd & (is_beheerder | (is_praktijkmedewerker & is_betrokken_bij_melding)),
+)
+# Only the asked practice answers.
+rules.add_perm(
+    "samenwerking.beantwoorden_opvangverzoek",
+    verzoek_melding_open & (is_beheerder | (is_praktijkmedewerker & werkt_bewerkend_bij_gevraagde_praktijk)),
+)
+# The overview of the region's continuïteit: the region roles, a gebiedsmanager for their gebieden.
+rules.add_perm("samenwerking.view_opvangoverzicht", heeft_regio_rol | is_gebiedsmanager)

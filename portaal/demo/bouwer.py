@@ -21,6 +21,7 @@ from monitoring.models import (
 )
 from portaal.demo.afspraken import AfspraakBouwer
 from portaal.demo.bezoeken import BezoekBouwer
+from portaal.demo.continuiteit import ContinuiteitBouwer
 from portaal.demo.gebruikers import GebruikersBouwer
 from portaal.demo.geografie import GeografieBouwer
 from portaal.demo.hulp import historie_door
@@ -41,6 +42,8 @@ from samenwerking.models import (
     Evaluatie,
     GebiedTerugkoppeling,
     Knelpunt,
+    Opvangafspraak,
+    OpvangVerzoek,
     Overleg,
     PartnerInventarisatie,
     PdcaCyclus,
@@ -49,6 +52,7 @@ from samenwerking.models import (
     StapVoortgang,
     TerugkoppelingRegel,
     Thema,
+    UitvalMelding,
 )
 from wijken.models import (
     Contactpersoon,
@@ -107,6 +111,9 @@ TELLINGEN: tuple[type[models.Model], ...] = (
     Antwoord,
     Praktijkbezoek,
     Ondersteuningsbehoefte,
+    Opvangafspraak,
+    UitvalMelding,
+    OpvangVerzoek,
 )
 
 
@@ -131,6 +138,7 @@ class DemoBouwer(
     BezoekBouwer,
     MonitoringBouwer,
     TerugkoppelingBouwer,
+    ContinuiteitBouwer,
 ):
     """Builds the region section by section; each section creates only what is missing."""
 
@@ -147,6 +155,7 @@ class DemoBouwer(
             self._bezoeken()
             self._monitoring()
             self._terugkoppelingen()
+            self._continuiteit()
         totalen = [
             (
                 str(model._meta.verbose_name_plural),

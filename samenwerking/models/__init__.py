@@ -2,6 +2,7 @@
 label, the migrations, the history tables and the permission codenames stay where they were."""
 
 from .afspraken import Afspraak, AfspraakPraktijk, Evaluatie
+from .continuiteit import Opvangafspraak, OpvangEvaluatie, OpvangPraktijk, OpvangVerzoek, UitvalMelding
 from .overleggen import (
     Aanwezigheid,
     Actiepunt,
@@ -33,6 +34,10 @@ __all__ = [
     "GebiedTerugkoppeling",
     "Knelpunt",
     "NotulenPdf",
+    "OpvangEvaluatie",
+    "OpvangPraktijk",
+    "OpvangVerzoek",
+    "Opvangafspraak",
     "Overleg",
     "OverlegVerzending",
     "PartnerInventarisatie",
@@ -41,6 +46,7 @@ __all__ = [
     "Samenwerkingsverband",
     "StapVoortgang",
     "TerugkoppelingRegel",
+    "UitvalMelding",
     "Thema",
     "_private_storage",
 ]

@@ -337,3 +337,8 @@ CASES += [
         method="post",
     ),
 ]
+
+# The continuïteit workflow keeps its cases beside its tests.
+from tests.samenwerking.continuiteit.url_cases import CASES as _CONTINUITEIT_CASES  # noqa: E402
+
+CASES += _CONTINUITEIT_CASES

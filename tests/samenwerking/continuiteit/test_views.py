@@ -1,0 +1,204 @@
+"""The continuïteit pages: the reporter's flow, the asked practice's answer, bad input, IDOR per role,
+and the overview's query count pinned at 1x and 10x."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from samenwerking.continuiteit.constants import Antwoord, Situatie, Zorgsoort
+from samenwerking.models import Opvangafspraak, OpvangVerzoek, UitvalMelding
+from tests.samenwerking.continuiteit.factories import (
+    OpvangafspraakFactory,
+    OpvangVerzoekFactory,
+    UitvalMeldingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_report_ask_answer_and_see_it(world, client, mailoutbox, django_capture_on_commit_callbacks):
+    OpvangafspraakFactory(
+        verband=world.verband_a1, overdragende_praktijk=world.praktijk_a1, overnemers=[world.praktijk_a1_buur]
+    )
+    vandaag = timezone.localdate()
+    _login(client, world.users["praktijkmedewerker"])
+    response = client.post(
+        reverse("samenwerking:opvang-melden"),
+        {
+            "praktijk": world.praktijk_a1.pk,
+            "van": vandaag.isoformat(),
+            "tot": (vandaag + datetime.timedelta(days=2)).isoformat(),
+            "situatie": Situatie.UITVAL,
+            "zorgsoorten": [Zorgsoort.ACUTE_ZORG, Zorgsoort.SPREEKUUR],
+            "toelichting": "Huisarts ziek",
+        },
+    )
+    melding = UitvalMelding.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"/continuiteit/meldingen/{melding.pk}/"
+    )
+    pagina = client.get(response["Location"]).content.decode()
+    assert "Praktijk Oranjeplein" in pagina and "Deze praktijken vragen" in pagina
+    with django_capture_on_commit_callbacks(execute=False):
+        client.post(
+            reverse("samenwerking:opvang-melding-vragen", args=[melding.pk]),
+            {"praktijken": [world.praktijk_a1_buur.pk]},
+        )
+    verzoek = OpvangVerzoek.objects.get()
+    assert verzoek.opvangafspraak is not None
+    fragment = client.get(
+        reverse("samenwerking:opvang-melding-antwoorden", args=[melding.pk])
+    ).content.decode()
+    assert "Nog geen antwoord" in fragment and 'hx-trigger="every' in fragment
+
+    _login(client, world.users["praktijkmedewerker_buur"])
+    assert client.get(reverse("samenwerking:opvang-melding-detail", args=[melding.pk])).status_code == 200
+    response = client.post(
+        reverse("samenwerking:opvang-verzoek-antwoord", args=[verzoek.pk]), {"antwoord": Antwoord.BEVESTIGD}
+    )
+    assert response.status_code == 302
+    _login(client, world.users["praktijkmedewerker"])
+    fragment = client.get(
+        reverse("samenwerking:opvang-melding-antwoorden", args=[melding.pk])
+    ).content.decode()
+    assert "Opvang bevestigd" in fragment and "Alle gevraagde zorg is opgevangen" in fragment
+
+
+def test_bad_input_kept_with_dutch_message(world, client):
+    _login(client, world.users["praktijkmedewerker"])
+    response = client.post(
+        reverse("samenwerking:opvang-melden"),
+        {
+            "praktijk": world.praktijk_a1.pk,
+            "van": "2026-03-05",
+            "tot": "2026-03-04",
+            "situatie": "uitval",
+            "zorgsoorten": ["spreekuur"],
+            "toelichting": "Mijn invoer",
+        },
+    )
+    assert response.status_code == 200
+    inhoud = response.content.decode()
+    assert "De einddatum ligt vóór de begindatum." in inhoud and "Mijn invoer" in inhoud
+    assert not UitvalMelding.objects.exists()
+
+
+def test_refusal_needs_reason(world, client):
+    melding = UitvalMeldingFactory(praktijk=world.praktijk_a1)
+    verzoek = OpvangVerzoekFactory(melding=melding, praktijk=world.praktijk_a1_buur)
+    _login(client, world.users["praktijkmedewerker_buur"])
+    response = client.post(
+        reverse("samenwerking:opvang-verzoek-antwoord", args=[verzoek.pk]), {"antwoord": "kan_niet"}
+    )
+    assert response.status_code == 200 and "Geef kort aan waarom het niet kan." in response.content.decode()
+
+
+def test_arrangement_create_with_wijk_practice_and_history(world, client):
+    _login(client, world.users["praktijkmedewerker"])
+    url = reverse("samenwerking:opvang-afspraak-create", args=[world.verband_a1.pk])
+    data = {
+        "overdragende_praktijk": world.praktijk_a1.pk,
+        "overnemers": [world.praktijk_a1_buur.pk],
+        "vorm": "samen",
+        "situaties": ["uitval", "drukte"],
+        "zorgsoorten": [],
+        "bereikbaarheid": "043 111 22 33",
+        "geldig_van": "2026-01-01",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Kies minstens één soort zorg" in response.content.decode()
+    assert not Opvangafspraak.objects.exists()
+    response = client.post(url, {**data, "zorgsoorten": ["spreekuur"]})
+    assert response.status_code == 302
+    afspraak = Opvangafspraak.objects.get()
+    response = client.post(
+        reverse("samenwerking:opvang-afspraak-update", args=[afspraak.pk]),
+        {**data, "zorgsoorten": ["spreekuur", "visites"]},
+    )
+    assert response.status_code == 302
+    assert afspraak.history.count() == 2
+
+
+# --- IDOR ---------------------------------------------------------------------------------------------
+
+
+def test_idor_answers_and_ending(world, client):
+    melding = UitvalMeldingFactory(praktijk=world.praktijk_a1)
+    verzoek = OpvangVerzoekFactory(melding=melding, praktijk=world.praktijk_a1_buur)
+    antwoord = reverse("samenwerking:opvang-verzoek-antwoord", args=[verzoek.pk])
+    einde = reverse("samenwerking:opvang-melding-beeindigen", args=[melding.pk])
+    # the reporter cannot answer for the buddy; the buddy cannot end the reporter's melding
+    _login(client, world.users["praktijkmedewerker"])
+    assert client.post(antwoord, {"antwoord": "bevestigd"}).status_code == 403
+    _login(client, world.users["praktijkmedewerker_buur"])
+    assert client.post(einde).status_code == 403
+    # outside the scope: not found
+    for naam in ("praktijkmedewerker_andere_wijk", "praktijkmedewerker_ander_gebied", "gebiedsmanager_b"):
+        _login(client, world.users[naam])
+        assert client.post(antwoord, {"antwoord": "bevestigd"}).status_code == 404
+        assert client.post(einde).status_code == 404
+    for naam in ("beleidsadviseur", "projectleider", "gebiedsmanager"):
+        _login(client, world.users[naam])
+        assert client.post(einde).status_code == 403
+    verzoek.refresh_from_db()
+    melding.refresh_from_db()
+    assert verzoek.antwoord == "open" and melding.is_open
+    _login(client, world.users["praktijkmedewerker"])
+    assert client.post(einde).status_code == 302
+    melding.refresh_from_db()
+    assert not melding.is_open
+
+
+def test_idor_asking_other_gebied_practice_refused(world, client):
+    melding = UitvalMeldingFactory(praktijk=world.praktijk_a1)
+    _login(client, world.users["praktijkmedewerker"])
+    response = client.post(
+        reverse("samenwerking:opvang-melding-vragen", args=[melding.pk]),
+        {"praktijken": [world.praktijk_b1.pk]},
+    )
+    assert response.status_code == 200
+    assert not OpvangVerzoek.objects.exists()
+
+
+# --- query counts ----------------------------------------------------------------------------------------
+
+
+def _opvang_in_regio(regio):
+    praktijken = regio.praktijken
+    for i, praktijk in enumerate(praktijken[:-2]):
+        buur = praktijken[i + 1] if praktijken[i + 1].wijk_id == praktijk.wijk_id else praktijken[i - 1]
+        verband = praktijk.verbanden.filter(soort="huisartsen").first()
+        OpvangafspraakFactory(verband=verband, overdragende_praktijk=praktijk, overnemers=[buur])
+        melding = UitvalMeldingFactory(praktijk=praktijk, van=timezone.localdate(), tot=timezone.localdate())
+        OpvangVerzoekFactory(
+            melding=melding,
+            praktijk=buur,
+            antwoord="bevestigd",
+            zorgsoorten=["spreekuur"],
+            beantwoord_op=timezone.now(),
+        )
+
+
+@pytest.mark.parametrize(
+    "url", ["samenwerking:opvang-overzicht", "samenwerking:opvang-index", "samenwerking:opvang-afspraak-list"]
+)
+def test_pages_queries_do_not_grow(regio, client, django_assert_max_num_queries, url):
+    _opvang_in_regio(regio)
+    client.force_login(regio.users["beleidsadviseur"])
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse(url)).status_code == 200
+
+
+def test_melding_detail_queries_do_not_grow(regio, client, django_assert_max_num_queries):
+    _opvang_in_regio(regio)
+    melding = UitvalMelding.objects.filter(praktijk=regio.praktijken[0]).get()
+    client.force_login(regio.users["praktijkmanager"])
+    with django_assert_max_num_queries(25):
+        assert client.get(reverse("samenwerking:opvang-melding-detail", args=[melding.pk])).status_code == 200
