@@ -28,6 +28,7 @@ from portaal.demo.monitoring import MonitoringBouwer
 from portaal.demo.overleggen import OverlegBouwer
 from portaal.demo.samenwerking import SamenwerkingBouwer
 from portaal.demo.terugkoppelingen import TerugkoppelingBouwer
+from portaal.demo.wijkplannen import WijkplanBouwer
 from samenwerking import seeds as samenwerking_seeds
 from samenwerking.models import (
     Aanwezigheid,
@@ -131,6 +132,7 @@ class DemoBouwer(
     BezoekBouwer,
     MonitoringBouwer,
     TerugkoppelingBouwer,
+    WijkplanBouwer,
 ):
     """Builds the region section by section; each section creates only what is missing."""
 
@@ -147,6 +149,7 @@ class DemoBouwer(
             self._bezoeken()
             self._monitoring()
             self._terugkoppelingen()
+            self._wijkplannen_demo()
         totalen = [
             (
                 str(model._meta.verbose_name_plural),
