@@ -28,9 +28,7 @@ def navigatie(request: HttpRequest) -> dict:
     if user.is_staff:
         items.append((_("Beheer"), reverse("admin:index")))
     current = request.path
-    return {
-        "navigatie": [
-            {"label": label, "url": url, "actief": current == url or (url != "/" and current.startswith(url))}
-            for label, url in items
-        ]
-    }
+    # Only the most specific match is active (/monitoring/wijkplannen/ is not also "Monitoring").
+    passend = [url for _label, url in items if current == url or (url != "/" and current.startswith(url))]
+    actief = max(passend, key=len, default=None)
+    return {"navigatie": [{"label": label, "url": url, "actief": url == actief} for label, url in items]}

@@ -123,6 +123,8 @@ def wijkplan_vaststellen(*, wijkplan: Wijkplan, besluit: Besluitvorming) -> Wijk
     verband = besluit.overleg.verband
     if not verband.is_wsv or verband.wijk_id != wijkplan.wijk_id:
         raise ValidationError({"besluit": _("Kies een besluit uit een overleg van de WSV van deze wijk.")})
+    if besluit.overleg.datum > timezone.localdate():
+        raise ValidationError({"besluit": _("Dit overleg heeft nog niet plaatsgevonden.")})
     if not wijkplan.prioriteiten.filter(doelen__isnull=False).exists():
         raise ValidationError(_("Een wijkplan zonder doelen kan niet worden vastgesteld."))
     wijkplan.status = WijkplanStatus.VASTGESTELD

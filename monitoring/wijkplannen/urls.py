@@ -22,6 +22,11 @@ urlpatterns = [
         "wijkplannen/<int:pk>/volgend-jaar/", views.WijkplanKopierenView.as_view(), name="wijkplan-kopieren"
     ),
     path(
+        "wijkplannen/overleggen/<int:overleg>/vaststellen/",
+        views.OverlegVaststellenView.as_view(),
+        name="wijkplan-overleg-vaststellen",
+    ),
+    path(
         "wijkplannen/doelen/<int:pk>/evaluatie/", views.DoelEvaluerenView.as_view(), name="wijkplan-evaluatie"
     ),
 ]

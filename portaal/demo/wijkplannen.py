@@ -10,7 +10,7 @@ from pathlib import Path
 from monitoring.models import CbsKerncijfers, Wijkplan
 from monitoring.wijkplannen import importeren, services
 from monitoring.wijkplannen.constants import AfstemmingMet
-from samenwerking.constants import VerbandSoort
+from samenwerking.constants import OverlegStatus, VerbandSoort
 from samenwerking.models import Besluitvorming, Overleg
 from wijken.models import Wijk
 
@@ -96,11 +96,12 @@ class WijkplanBouwer(BouwerBasis):
 
     def _demo_vaststellen(self, plan: Wijkplan) -> None:
         overleg = (
-            Overleg.objects.filter(verband__wijk=plan.wijk, verband__soort=VerbandSoort.MULTIDISCIPLINAIR)
-            .order_by("datum")
-            .filter(datum__year=self.jaar)
-            .first()
-            or Overleg.objects.filter(verband__wijk=plan.wijk, verband__soort=VerbandSoort.MULTIDISCIPLINAIR)
+            Overleg.objects.filter(
+                verband__wijk=plan.wijk,
+                verband__soort=VerbandSoort.MULTIDISCIPLINAIR,
+                status=OverlegStatus.GEHOUDEN,
+                datum__lte=self.vandaag,
+            )
             .order_by("-datum")
             .first()
         )

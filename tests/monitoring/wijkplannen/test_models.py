@@ -236,3 +236,14 @@ def test_praktijk_in_de_wsv_van_een_buurwijk_leest_mee(world):
     assert not Wijkplan.objects.zichtbaar_voor(buur).filter(pk=plan.pk).exists()
     DeelnameFactory(verband=world.wsv_a1, praktijk=world.praktijk_a2)
     assert Wijkplan.objects.zichtbaar_voor(buur).filter(pk=plan.pk).exists()
+
+
+def test_vaststellen_niet_met_een_overleg_in_de_toekomst(world):
+    from django.utils import timezone
+
+    plan = WijkplanFactory(wijk=world.wijk_a1)
+    DoelFactory(prioriteit__wijkplan=plan)
+    later = timezone.localdate() + datetime.timedelta(days=30)
+    with pytest.raises(ValidationError) as exc:
+        services.wijkplan_vaststellen(wijkplan=plan, besluit=_besluit(world.wsv_a1, later))
+    assert "besluit" in exc.value.message_dict

@@ -270,3 +270,25 @@ def test_aantal_queries_groeit_niet_met_de_regio(client, regio):
     client.force_login(regio.users["beleidsadviseur"])
     assert _aantal(client, reverse("monitoring:wijkplan-regio")) <= 15
     assert Actie.objects.filter(doel__prioriteit__wijkplan=plan).count() == 2 + regio.schaal
+
+
+def test_overleg_van_de_wsv_biedt_wijkplan_vaststellen(client, world):
+    plan = WijkplanFactory(wijk=world.wijk_a1)
+    overleg = OverlegFactory(verband=world.wsv_a1)
+    besluit = Besluitvorming.objects.create(overleg=overleg, tekst="Wijkplan vastgesteld")
+    client.force_login(world.users["gebiedsmanager"])
+    r = client.get(reverse("samenwerking:overleg-detail", args=[overleg.pk]))
+    link = reverse("monitoring:wijkplan-overleg-vaststellen", args=[overleg.pk])
+    assert link in r.content.decode()
+    r = client.get(link)
+    assert r.status_code == 302
+    r = client.get(r["Location"])
+    assert r.context["form"].fields["besluit"].initial == besluit.pk
+    assert r.context["plan"] == plan
+
+
+def test_menu_markeert_alleen_wijkplannen(client, world):
+    client.force_login(world.users["beleidsadviseur"])
+    r = client.get(reverse("monitoring:wijkplan-regio"))
+    actief = [i["label"] for i in r.context["navigatie"] if i["actief"]]
+    assert actief == ["Wijkplannen"]
