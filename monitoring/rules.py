@@ -186,3 +186,40 @@ rules.add_perm("monitoring.view_dashboard", heeft_regio_rol | is_gebiedsmanager)
 # The schedule of the yearly/quarterly region report (Celery beat): the beheerder and the
 # beleidsadviseur (who plans the monitoring).
 rules.add_perm("monitoring.change_rapportageplanning", is_beheerder | is_beleidsadviseur)
+
+
+# --- wijkplannen (monitoring/wijkplannen) -----------------------------------------------------------
+@rules.predicate
+def beheert_gebied_van_wijk(user, wijk) -> bool:
+    """The user is a gebiedsmanager of the wijk's gebied (object: a wijk)."""
+    return wijk is not None and wijk.gebied.gebiedsmanagers.filter(pk=user.pk).exists()
+
+
+@rules.predicate
+def beheert_gebied_van_wijkplan(user, wijkplan) -> bool:
+    return wijkplan is not None and beheert_gebied_van_wijk.test(user, wijkplan.wijk)
+
+
+@rules.predicate
+def wijkplan_is_concept(user, wijkplan) -> bool:
+    return wijkplan is not None and wijkplan.is_concept
+
+
+# Who may see a plan follows Wijkplan.objects.zichtbaar_voor (as for the WSV).
+rules.add_perm("monitoring.view_wijkplan", zichtbaar)
+# The gebiedsmanager of the gebied drafts and keeps the plan; the content only while it is a concept.
+rules.add_perm("monitoring.add_wijkplan", is_gebiedsmanager & beheert_gebied_van_wijk)
+rules.add_perm("monitoring.change_wijkplan", is_gebiedsmanager & beheert_gebied_van_wijkplan)
+rules.add_perm(
+    "monitoring.edit_wijkplan_inhoud", is_gebiedsmanager & beheert_gebied_van_wijkplan & wijkplan_is_concept
+)
+# The readers in the wijk (WSV members, the practices of the wijk) and the gebiedsmanager comment;
+# the region roles read.
+rules.add_perm(
+    "monitoring.comment_wijkplan",
+    zichtbaar & ((is_gebiedsmanager & beheert_gebied_van_wijkplan) | is_praktijkmedewerker),
+)
+# The CBS kerncijfers are imported by those who run the monitoring.
+rules.add_perm("monitoring.import_cbs", is_beheerder | is_beleidsadviseur)
+# The region view of all wijkplannen.
+rules.add_perm("monitoring.view_wijkplan_regio", heeft_regio_rol)

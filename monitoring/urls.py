@@ -3,7 +3,8 @@ its own namespace ("rapportage", monitoring/rapportage/urls.py, included by the 
 
 from .bezoeken.urls import urlpatterns as bezoeken
 from .vragenlijsten.urls import urlpatterns as vragenlijsten
+from .wijkplannen.urls import urlpatterns as wijkplannen
 
 app_name = "monitoring"
 
-urlpatterns = vragenlijsten + bezoeken
+urlpatterns = vragenlijsten + bezoeken + wijkplannen

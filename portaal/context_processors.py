@@ -16,6 +16,7 @@ def navigatie(request: HttpRequest) -> dict:
     items.append((_("Verbanden"), reverse("samenwerking:verband-list")))
     items.append((_("Afspraken"), reverse("samenwerking:afspraak-list")))
     items.append((_("Continuïteit"), reverse("samenwerking:opvang-index")))
+    items.append((_("Wijkplannen"), reverse("monitoring:wijkplan-list")))
     if not praktijk:  # Check/Act: gebiedsmanagers, projectleider, beleidsadviseur
         items.append((_("Terugkoppeling"), reverse("samenwerking:terugkoppeling-list")))
     if praktijk:

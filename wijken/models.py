@@ -10,10 +10,12 @@ from .constants import Beroepsgroep, Functie
 from .querysets import GebiedQuerySet, PartnerQuerySet, PraktijkQuerySet, WijkQuerySet
 from .validators import (
     AGB_REGEX,
+    CBS_WIJKCODE_REGEX,
     NIET_LEEG,
     POSTCODE_REGEX,
     normalize_postcode,
     validate_agb_code,
+    validate_cbs_wijkcode,
     validate_postcode,
 )
 
@@ -92,6 +94,13 @@ class Wijk(models.Model):
         _("inwoners"), null=True, blank=True, help_text=_("Aantal inwoners, bij benadering.")
     )
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    cbs_code = models.CharField(
+        _("CBS-wijkcode"),
+        max_length=8,
+        blank=True,
+        validators=[validate_cbs_wijkcode],
+        help_text=_("De wijkcode van het CBS (WKggggww), bijvoorbeeld WK093501; koppelt de CBS-kerncijfers."),
+    )
     history = HistoricalRecords()
 
     objects = WijkQuerySet.as_manager()
@@ -100,9 +109,21 @@ class Wijk(models.Model):
         verbose_name = _("wijk")
         verbose_name_plural = _("wijken")
         ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cbs_code="") | Q(cbs_code__regex=CBS_WIJKCODE_REGEX), name="wijk_cbs_code_formaat"
+            ),
+            models.UniqueConstraint(
+                fields=["cbs_code"], condition=~Q(cbs_code=""), name="wijk_cbs_code_uniek"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self) -> None:
+        super().clean()
+        self.cbs_code = (self.cbs_code or "").strip().upper()
 
 
 class Adres(models.Model):

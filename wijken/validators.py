@@ -34,3 +34,15 @@ def validate_postcode(value: str) -> None:
             _("Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 6211 AB."),
             code="postcode",
         )
+
+
+CBS_WIJKCODE_REGEX = r"^WK[0-9]{6}$"
+
+
+def validate_cbs_wijkcode(value: str) -> None:
+    """A CBS wijk code: WK, the four digits of the gemeente and two of the wijk (WKggggww)."""
+    if not re.fullmatch(CBS_WIJKCODE_REGEX, value or ""):
+        raise ValidationError(
+            _("Een CBS-wijkcode is WK gevolgd door 6 cijfers (gemeente en wijk), bijvoorbeeld WK093501."),
+            code="cbs_wijkcode",
+        )

@@ -4,6 +4,17 @@ the history tables and the permission codenames stay those of ``monitoring.model
 from .bezoeken import BezoekVerzending, Bouwsteen, Ondersteuningsbehoefte, Praktijkbezoek
 from .rapportage import MAANDEN, Rapportage, RapportagePlanning, _private_storage
 from .vragenlijsten import Antwoord, ImportKoppeling, Respons, Ronde, Sectie, Vraag, Vragenlijst
+from .wijkplannen import (
+    Actie,
+    Afstemming,
+    CbsKerncijfers,
+    Doel,
+    DoelEvaluatie,
+    Prioriteit,
+    ScanItem,
+    Wijkplan,
+    WijkplanOpmerking,
+)
 
 __all__ = [
     "MAANDEN",
@@ -20,5 +31,15 @@ __all__ = [
     "Sectie",
     "Vraag",
     "Vragenlijst",
+    # wijkplannen
+    "Actie",
+    "Afstemming",
+    "CbsKerncijfers",
+    "Doel",
+    "DoelEvaluatie",
+    "Prioriteit",
+    "ScanItem",
+    "Wijkplan",
+    "WijkplanOpmerking",
     "_private_storage",  # named by migration 0001 as monitoring.models._private_storage
 ]

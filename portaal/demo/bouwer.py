@@ -29,6 +29,7 @@ from portaal.demo.monitoring import MonitoringBouwer
 from portaal.demo.overleggen import OverlegBouwer
 from portaal.demo.samenwerking import SamenwerkingBouwer
 from portaal.demo.terugkoppelingen import TerugkoppelingBouwer
+from portaal.demo.wijkplannen import WijkplanBouwer
 from samenwerking import seeds as samenwerking_seeds
 from samenwerking.models import (
     Aanwezigheid,
@@ -139,6 +140,7 @@ class DemoBouwer(
     MonitoringBouwer,
     TerugkoppelingBouwer,
     ContinuiteitBouwer,
+    WijkplanBouwer,
 ):
     """Builds the region section by section; each section creates only what is missing."""
 
@@ -156,6 +158,7 @@ class DemoBouwer(
             self._monitoring()
             self._terugkoppelingen()
             self._continuiteit()
+            self._wijkplannen_demo()
         totalen = [
             (
                 str(model._meta.verbose_name_plural),

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.monitoring.rapportage.url_cases import CASES as RAPPORTAGE_CASES
 from tests.monitoring.url_cases import CASES as MONITORING_CASES
+from tests.monitoring.wijkplannen.url_cases import CASES as WIJKPLAN_CASES
 from tests.samenwerking.url_cases import CASES as SAMENWERKING_CASES
 from tests.url_cases import ADMIN_LOGIN, LOGIN, REGIO_200, ROLLEN, Case, everyone
 from tests.zio_portal.url_cases import CASES as BEVEILIGING_CASES
@@ -145,6 +146,7 @@ def _named_urls(resolver: URLResolver | None = None, namespace: str = "") -> set
 
 
 CASES = BASE_CASES + SAMENWERKING_CASES + MONITORING_CASES + RAPPORTAGE_CASES + BEVEILIGING_CASES
+CASES += WIJKPLAN_CASES
 
 
 def test_every_url_has_a_declared_expectation():
