@@ -17,13 +17,20 @@ from django.utils.translation import gettext as _
 from wijken.models import Gemeente, Wijk
 
 from ..models.wijkplannen import CBS_KOLOMMEN
-from ..vragenlijsten.importeren import BestandFout, lees_bestand
+from ..vragenlijsten import importeren as vragenlijst_import
+from ..vragenlijsten.importeren import BestandFout
 from .constants import SoortRegio
 
 __all__ = ["BestandFout", "CbsControle", "CbsRij", "controleer", "kolomnaam", "lees_bestand"]
 
 _SOORTEN = {"wijk": SoortRegio.WIJK, "gemeente": SoortRegio.GEMEENTE, "land": SoortRegio.LAND}
 _GEHEEL = {veld for veld in CBS_KOLOMMEN if veld != "gemiddeld_inkomen"}
+
+
+def lees_bestand(inhoud: bytes, naam: str) -> list[list[str]]:
+    """The cells of the CBS file as text, read (and bounded) by the vragenlijst import's reader."""
+    tabel = vragenlijst_import.lees_bestand(inhoud, naam)
+    return [["" if cel is None else str(cel) for cel in rij] for rij in tabel.rijen]
 
 
 def kolomnaam(kop: str) -> str:
