@@ -12,7 +12,7 @@ def bezoek_herinneringen_task() -> int:
     return services.bezoek_herinneringen_versturen()
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, soft_time_limit=120, time_limit=180)
+@shared_task(acks_late=True, reject_on_worker_lost=True)
 def bezoek_uitnodiging_task(bezoek_id: int, volgnummer: int) -> int:
     """Mail this version of a visit's invitation (or cancellation), one message per address; the
     addresses that had it already are skipped."""

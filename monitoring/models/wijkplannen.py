@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from samenwerking.models import Actiepunt, Afspraak, Besluitvorming
 from wijken.models import Contactpersoon, Gemeente, Praktijk, Wijk
 from wijken.validators import NIET_LEEG
+from zio_portal.invoer import datum_in_bereik
 
 from ..wijkplannen.constants import (
     ActieStatus,
@@ -136,7 +137,9 @@ class Wijkplan(models.Model):
         verbose_name=_("besluit"),
         help_text=_("Het besluit in het WSV-overleg waarmee het wijkplan is vastgesteld."),
     )
-    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
+    vastgesteld_op = models.DateField(
+        _("vastgesteld op"), null=True, blank=True, validators=[datum_in_bereik]
+    )
     vorig_plan = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,
@@ -247,7 +250,9 @@ class Doel(models.Model):
         _("realistisch"), help_text=_("Waarom is dit haalbaar met de beschikbare mensen en middelen?")
     )
     tijdgebonden = models.DateField(
-        _("tijdgebonden"), help_text=_("Uiterlijk op deze datum is het doel bereikt.")
+        _("tijdgebonden"),
+        help_text=_("Uiterlijk op deze datum is het doel bereikt."),
+        validators=[datum_in_bereik],
     )
     history = HistoricalRecords()
 
@@ -291,7 +296,7 @@ class Actie(models.Model):
         related_name="wijkplanacties",
         verbose_name=_("eigenaar (praktijk)"),
     )
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline"), validators=[datum_in_bereik])
     status = models.CharField(
         _("status"), max_length=16, choices=ActieStatus.choices, default=ActieStatus.OPEN
     )
@@ -382,7 +387,7 @@ class Afstemming(models.Model):
         related_name="+",
         verbose_name=_("andere wijk"),
     )
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[datum_in_bereik])
     uitkomst = models.TextField(_("uitkomst"))
     history = HistoricalRecords()
 
@@ -410,7 +415,7 @@ class DoelEvaluatie(models.Model):
     behaald = models.CharField(_("behaald"), max_length=16, choices=Behaald.choices)
     wat_gaat_goed = models.TextField(_("wat gaat goed"), blank=True)
     wat_kan_beter = models.TextField(_("wat kan beter"), blank=True)
-    datum = models.DateField(_("datum"))
+    datum = models.DateField(_("datum"), validators=[datum_in_bereik])
     door = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     history = HistoricalRecords()
 

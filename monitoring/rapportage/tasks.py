@@ -81,7 +81,7 @@ def geplande_rapportages_task() -> list[int]:
     return [r.pk for r in services.geplande_rapportages_maken()]
 
 
-@shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
+@shared_task(acks_late=True)
 def rapportage_gedeeld_mailen_task(rapportage_id: int) -> int:
     """After sharing: mail each new reader of the report once, with a link to it."""
     return services.rapportage_gedeeld_mailen(rapportage_id=rapportage_id)

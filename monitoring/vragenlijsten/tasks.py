@@ -15,8 +15,6 @@ def vragenlijst_herinneringen_task() -> int:
 @shared_task(
     name="monitoring.tasks.imports_opruimen_task",
     acks_late=True,
-    soft_time_limit=120,
-    time_limit=180,
 )
 def imports_opruimen_task() -> int:
     """Hourly: remove uploaded exports whose preview was never confirmed (older than a day)."""

@@ -207,7 +207,7 @@ class WijkplanDetailView(LoginRequiredMixin, TemplateView):
                 else:
                     messages.success(request, _("Uw opmerking is geplaatst."))
                     return redirect("monitoring:wijkplan-detail", plan.pk)
-            return self.render_to_response(self._context(plan, {"opmerking": form}), status=400)
+            return self.render_to_response(self._context(plan, {"opmerking": form}))
         if onderdeel == "actie-status":
             _vereist(user, "monitoring.change_wijkplan", plan)
             form = ActieStatusForm(request.POST)
@@ -244,7 +244,7 @@ class WijkplanDetailView(LoginRequiredMixin, TemplateView):
             else:
                 messages.success(request, _("Opgeslagen."))
                 return redirect(f"{plan.get_absolute_url()}#{onderdeel}")
-        return self.render_to_response(self._context(plan, {onderdeel: form}), status=400)
+        return self.render_to_response(self._context(plan, {onderdeel: form}))
 
 
 class WijkscanView(LoginRequiredMixin, TemplateView):
@@ -303,7 +303,7 @@ class WijkplanVaststellenView(LoginRequiredMixin, TemplateView):
             else:
                 messages.success(request, _("Het wijkplan is vastgesteld."))
                 return redirect("monitoring:wijkplan-detail", plan.pk)
-        return self.render_to_response(self.get_context_data(plan=plan, form=form), status=400)
+        return self.render_to_response(self.get_context_data(plan=plan, form=form))
 
 
 class DoelEvaluerenView(LoginRequiredMixin, TemplateView):
@@ -339,7 +339,7 @@ class DoelEvaluerenView(LoginRequiredMixin, TemplateView):
             else:
                 messages.success(request, _("De evaluatie is opgeslagen."))
                 return redirect("monitoring:wijkplan-detail", doel.prioriteit.wijkplan_id)
-        return self.render_to_response(self.get_context_data(doel=doel, form=form), status=400)
+        return self.render_to_response(self.get_context_data(doel=doel, form=form))
 
 
 class WijkplanKopierenView(LoginRequiredMixin, View):

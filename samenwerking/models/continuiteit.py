@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wijken.models import Praktijk
+from zio_portal.invoer import datum_in_bereik
 
 from ..continuiteit.constants import (
     THEMA_OPVANG,
@@ -78,8 +79,8 @@ class Opvangafspraak(models.Model):
         max_length=200,
         help_text=_("Het zakelijke nummer (bijvoorbeeld de doktersspoedlijn). Nooit patiëntgegevens."),
     )
-    geldig_van = models.DateField(_("geldig van"))
-    geldig_tot = models.DateField(_("geldig tot"), null=True, blank=True)
+    geldig_van = models.DateField(_("geldig van"), validators=[datum_in_bereik])
+    geldig_tot = models.DateField(_("geldig tot"), null=True, blank=True, validators=[datum_in_bereik])
     smart_afspraak = models.ForeignKey(
         Afspraak,
         on_delete=models.SET_NULL,
@@ -214,8 +215,8 @@ class UitvalMelding(models.Model):
     praktijk = models.ForeignKey(
         Praktijk, on_delete=models.PROTECT, related_name="uitvalmeldingen", verbose_name=_("praktijk")
     )
-    van = models.DateField(_("van"))
-    tot = models.DateField(_("tot en met (verwacht)"))
+    van = models.DateField(_("van"), validators=[datum_in_bereik])
+    tot = models.DateField(_("tot en met (verwacht)"), validators=[datum_in_bereik])
     situatie = models.CharField(_("situatie"), max_length=32, choices=Situatie.choices)
     zorgsoorten = models.JSONField(_("welke zorg kan niet doorgaan"), default=list)
     toelichting = models.TextField(
@@ -304,8 +305,8 @@ class OpvangVerzoek(models.Model):
         blank=True,
         help_text=_("Leeg laten: alle gevraagde zorg."),
     )
-    van = models.DateField(_("vanaf"), null=True, blank=True)
-    tot = models.DateField(_("tot en met"), null=True, blank=True)
+    van = models.DateField(_("vanaf"), null=True, blank=True, validators=[datum_in_bereik])
+    tot = models.DateField(_("tot en met"), null=True, blank=True, validators=[datum_in_bereik])
     reden = models.TextField(_("reden"), blank=True)
     gevraagd_door = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -101,7 +101,7 @@ def test_beleidsadviseur_imports_a_bad_then_a_good_file(page, axe, tmp_path):
     login(page, "beleidsadviseur", DEMO_WACHTWOORD)
     page.wait_for_url("**/")
     page.goto(f"/monitoring/rondes/{ronde.pk}/import/")
-    page.get_by_label("Exportbestand (CSV of Excel)").set_input_files(str(slecht))
+    page.get_by_label("Exportbestand (CSV, Excel of OpenDocument)").set_input_files(str(slecht))
     page.get_by_role("button", name="Bestand controleren").click()
     fouten = page.get_by_role("alert")
     assert "er is niets geïmporteerd" in fouten.inner_text()
@@ -110,7 +110,7 @@ def test_beleidsadviseur_imports_a_bad_then_a_good_file(page, axe, tmp_path):
     assert ernstige_schendingen(axe, page) == []
     screenshot(page, "monitoring-import-fouten")
 
-    page.get_by_label("Exportbestand (CSV of Excel)").set_input_files(str(goed))
+    page.get_by_label("Exportbestand (CSV, Excel of OpenDocument)").set_input_files(str(goed))
     page.get_by_role("button", name="Bestand controleren").click()
     assert page.get_by_text("Controle in orde: 2 praktijken").is_visible()
     screenshot(page, "monitoring-import-voorbeeld")

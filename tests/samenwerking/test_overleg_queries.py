@@ -19,7 +19,7 @@ from wijken.constants import Beroepsgroep
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = {"overleg-list": 6, "overleg-detail": 15, "verband-detail": 12, "gebied-overzicht": 8}
+MAX_QUERIES = {"overleg-list": 7, "overleg-detail": 15, "verband-detail": 12, "gebied-overzicht": 8}
 GROEPEN = [
     Beroepsgroep.APOTHEKER,
     Beroepsgroep.DIETIST,

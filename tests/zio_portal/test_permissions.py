@@ -40,6 +40,31 @@ ALLE_GEBRUIKERS = REGIO | {
 
 # (permission, object of the world or None, the users that hold it)
 PERMISSION_TABLE = [
+    # Continuïteit (samenwerking/continuiteit): the arrangement and melding of praktijk A1, asking its
+    # buddy praktijk A1-buur; the overview for the region roles and every gebiedsmanager.
+    ("samenwerking.view_opvangafspraak", "opvang_a1", IN_WIJK["wijk_a1"]),
+    ("samenwerking.add_opvangafspraak", "verband_a1", BEHEER | LEDEN_VERBAND_A1),
+    ("samenwerking.change_opvangafspraak", "opvang_a1", BEHEER | LEDEN_VERBAND_A1),
+    ("samenwerking.add_uitvalmelding", "praktijk_a1", BEHEER | {"praktijkmedewerker"}),
+    ("samenwerking.view_uitvalmelding", "melding_a1", IN_WIJK["wijk_a1"]),
+    ("samenwerking.change_uitvalmelding", "melding_a1", BEHEER | {"praktijkmedewerker"}),
+    (
+        "samenwerking.vragen_uitvalmelding",
+        "melding_a1",
+        BEHEER | {"beleidsadviseur", "gebiedsmanager", "praktijkmedewerker"},
+    ),
+    ("samenwerking.evalueren_uitvalmelding", "melding_a1", {"beheerder"}),  # open: only the superuser
+    ("samenwerking.beantwoorden_opvangverzoek", "verzoek_a1", BEHEER | {"praktijkmedewerker_buur"}),
+    ("samenwerking.view_opvangoverzicht", None, REGIO | {"gebiedsmanager", "gebiedsmanager_b"}),
+    # Wijkplannen (monitoring/wijkplannen): the gebiedsmanager of the gebied drafts; the wijk reads and
+    # comments; the region reads.
+    ("monitoring.view_wijkplan", "wijkplan_a1", IN_WIJK["wijk_a1"]),
+    ("monitoring.add_wijkplan", "wijk_a1", {"beheerder", "gebiedsmanager"}),
+    ("monitoring.change_wijkplan", "wijkplan_a1", {"beheerder", "gebiedsmanager"}),
+    ("monitoring.edit_wijkplan_inhoud", "wijkplan_a1", {"beheerder", "gebiedsmanager"}),
+    ("monitoring.comment_wijkplan", "wijkplan_a1", {"beheerder", "gebiedsmanager"} | LEDEN_VERBAND_A1),
+    ("monitoring.import_cbs", None, BEHEER | {"beleidsadviseur"}),
+    ("monitoring.view_wijkplan_regio", None, REGIO),
     # The kernel's security pages (zio_portal.beveiliging): the beheerder only.
     ("beveiliging.view_toegangsregel", None, BEHEER),
     ("beveiliging.beheer_accounts", None, BEHEER),
@@ -159,12 +184,31 @@ def _houders(rollen, perm, obj) -> set[str]:
     return {key for key, user in rollen.items() if user.has_perm(perm, obj)}
 
 
+def _nieuwe_objecten(world) -> None:
+    """The continuïteit and wijkplan objects of wijk A1 that the ``world`` itself does not build."""
+    from tests.monitoring.wijkplannen.factories import WijkplanFactory
+    from tests.samenwerking.continuiteit.factories import (
+        OpvangafspraakFactory,
+        OpvangVerzoekFactory,
+        UitvalMeldingFactory,
+    )
+
+    world.opvang_a1 = OpvangafspraakFactory(
+        verband=world.verband_a1, overdragende_praktijk=world.praktijk_a1, overnemers=[world.praktijk_a1_buur]
+    )
+    world.melding_a1 = UitvalMeldingFactory(praktijk=world.praktijk_a1)
+    world.verzoek_a1 = OpvangVerzoekFactory(melding=world.melding_a1, praktijk=world.praktijk_a1_buur)
+    world.wijkplan_a1 = WijkplanFactory(wijk=world.wijk_a1)
+
+
 @pytest.mark.parametrize(
     ("perm", "obj_key", "expected"),
     PERMISSION_TABLE,
     ids=[f"{perm}-{obj or 'geen object'}" for perm, obj, _ in PERMISSION_TABLE],
 )
 def test_permission_per_role(world, rollen, perm, obj_key, expected):
+    if obj_key in {"opvang_a1", "melding_a1", "verzoek_a1", "wijkplan_a1"}:
+        _nieuwe_objecten(world)
     obj = getattr(world, obj_key) if obj_key else None
     assert _houders(rollen, perm, obj) == expected
 

@@ -36,11 +36,14 @@ class ToegangslogFilterForm(forms.Form):
     """Filters of the access-log page; the practices are those that occur in the log itself."""
 
     gebruiker = forms.ModelChoiceField(
-        label=_("Gebruiker"), queryset=get_user_model().objects.all(), required=False
+        label=_("Gebruiker"),
+        queryset=get_user_model().objects.all(),
+        required=False,
+        empty_label=_("Alle gebruikers"),
     )
     praktijk = forms.TypedChoiceField(label=_("Praktijk"), coerce=int, required=False, empty_value=None)
     gebeurtenis = forms.ChoiceField(
-        label=_("Gebeurtenis"), choices=[("", "---------"), *Gebeurtenis.choices], required=False
+        label=_("Gebeurtenis"), choices=[("", _("Alle gebeurtenissen")), *Gebeurtenis.choices], required=False
     )
     van = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     tot = forms.DateField(
@@ -55,7 +58,8 @@ class ToegangslogFilterForm(forms.Form):
             .values_list("praktijk_id", "praktijk_naam")
             .distinct()
         )
-        self.fields["praktijk"].choices = [("", "---------"), *((pk, naam or pk) for pk, naam in praktijken)]
+        alle = ("", _("Alle praktijken"))
+        self.fields["praktijk"].choices = [alle, *((pk, naam or pk) for pk, naam in praktijken)]
 
     def clean(self):
         cleaned = super().clean()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from .toegangslog import toegangslog_opruimen
 
 
-@shared_task(acks_late=True, soft_time_limit=30, time_limit=60)
+@shared_task(acks_late=True)
 def wachtwoord_reset_mail_task(user_id: int) -> bool:
     """Mail a single-use, short-lived reset link; the token is made here, never carried by the broker."""
     user = get_user_model()._default_manager.filter(pk=user_id, is_active=True).first()
