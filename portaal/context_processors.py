@@ -2,6 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zio_portal.beveiliging.constants import SESSIE_MFA_NODIG
 from zio_portal.permissions import is_praktijkmedewerker
 
 
@@ -10,6 +11,9 @@ def navigatie(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigatie": []}
+    if request.session.get(SESSIE_MFA_NODIG) and not user.is_verified():
+        # Between the password and the code: no menu, nothing to click that only leads back here.
+        return {"navigatie": [], "tweede_factor_open": True}
     praktijk = is_praktijkmedewerker(user)
     items = [(_("Overzicht"), reverse("home"))]
     items.append((_("Mijn wijk") if praktijk else _("Wijken"), reverse("wijken:wijk-list")))

@@ -147,3 +147,21 @@ def test_demo_login_says_the_second_factor_is_off(users, client):
 @override_settings(ZIO_MFA_VERPLICHT=True)
 def test_production_login_page_has_no_demo_notice(client, db):
     assert "zonder tweede factor" not in client.get(reverse("login")).content.decode()
+
+
+@override_settings(ZIO_MFA_VERPLICHT=True)
+def test_no_menu_between_password_and_code(users, client):
+    """The code page shows no menu: its links would only lead back to the code page."""
+    inloggen(client, "beheerder")
+    device, _codes = _instellen(client)
+    client.post(reverse("logout"))
+    inloggen(client, "beheerder")
+    pagina = client.get(reverse("beveiliging:mfa-verifieren")).content.decode()
+    assert reverse("samenwerking:afspraak-list") not in pagina
+    assert reverse("berichten") not in pagina
+    assert reverse("logout") in pagina  # leaving stays possible
+    device.refresh_from_db()
+    device.last_t = -1  # the setup used this time step's code already
+    device.save()
+    client.post(reverse("beveiliging:mfa-verifieren"), {"code": totp_code(device)})
+    assert reverse("samenwerking:afspraak-list") in client.get(reverse("home")).content.decode()
