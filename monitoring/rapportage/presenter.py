@@ -139,6 +139,29 @@ class Wijkplannen:
     prioriteiten: list[tuple[str, int]]
     cijfers: list[Kerncijfer]
     vorig_jaar: int
+    cijfers_vorig: dict = field(default_factory=dict)
+
+    @property
+    def enkele_wijk(self) -> dict | None:
+        """A report of one wijk: its plan's state in words (a table of counts would say 0 or 1)."""
+        if self.wijken != 1:
+            return None
+        if self.vastgesteld:
+            w = self.vastgesteld[0]
+            datum_tekst = f" op {datum(w['vastgesteld_op'])}" if w.get("vastgesteld_op") else ""
+            stand = f"heeft een wijkplan voor {self.jaar}, vastgesteld{datum_tekst}"
+        elif self.concept:
+            w, stand = self.concept[0], f"heeft een wijkplan voor {self.jaar} in concept"
+        else:
+            w, stand = self.geen[0], f"heeft nog geen wijkplan voor {self.jaar}"
+        vorig = self.cijfers_vorig
+        if vorig["vastgesteld"]:
+            toen = "een vastgesteld wijkplan"
+        elif vorig["concept"]:
+            toen = "een wijkplan in concept"
+        else:
+            toen = "geen wijkplan"
+        return {"wijk": w["wijk"], "stand": stand, "vorig_jaar": f"In {self.vorig_jaar}: {toen}."}
 
     @property
     def stand_rijen(self) -> list[list[dict]]:
@@ -314,6 +337,7 @@ class RapportagePresenter:
                 vergelijk("Wijken zonder wijkplan", len(w["geen"]), vorig["geen"]),
             ],
             vorig_jaar=vorig["jaar"],
+            cijfers_vorig=vorig,
         )
 
     # --- charts -------------------------------------------------------------------------------

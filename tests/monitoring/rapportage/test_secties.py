@@ -116,6 +116,14 @@ def test_wijkplannen_section_against_hand_computed_values(secties_world):
     b = _snapshot(scope="gebied", gebied_id=w.gebied_b.pk)["wijkplannen"]
     assert (b["wijken"], b["vastgesteld"], b["concept"], b["prioriteiten"]) == (2, [], [], [])
     assert b["vorig_jaar"] == {"jaar": 2025, "vastgesteld": 1, "concept": 0, "geen": 1}
+    # A wijk report says its plan's state in words.
+    wijk = RapportagePresenter(_snapshot(scope="wijk", wijk_id=w.wijk_a1.pk)).wijkplannen
+    assert wijk.enkele_wijk == {
+        "wijk": "Wittevrouwenveld",
+        "stand": "heeft een wijkplan voor 2026, vastgesteld op 1 maart 2026",
+        "vorig_jaar": "In 2025: geen wijkplan.",
+    }
+    assert RapportagePresenter(_snapshot()).wijkplannen.enkele_wijk is None
     # The year of the period: a 2025 report shows the 2025 plans.
     vorig = snapshot_maken(
         periode_van=datetime.date(2025, 1, 1), periode_tot=datetime.date(2025, 12, 31), scope="regio"
