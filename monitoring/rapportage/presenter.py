@@ -88,6 +88,93 @@ class Kerncijfer:
     richting: str  # "op", "neer", "gelijk"
 
 
+def vergelijk(label: str, a, b, dec: int = 0, eenheid: str = "") -> Kerncijfer:
+    """A figure of this period against the period compared with: both in Dutch notation, the difference
+    with its sign (a percentage differs in %-points) and its direction."""
+    if a is None or b is None:
+        verschil, richting = "—", "gelijk"
+    else:
+        d = round(a - b, dec)
+        richting = "op" if d > 0 else "neer" if d < 0 else "gelijk"
+        verschil = ("+" if d > 0 else "") + getal(d, dec) + {"%": "%-punt", "": ""}.get(eenheid, eenheid)
+        if d == 0:
+            verschil = "gelijk"
+    return Kerncijfer(
+        label,
+        getal(a, dec) + (eenheid if a is not None else ""),
+        getal(b, dec) + (eenheid if b is not None else ""),
+        verschil,
+        richting,
+    )
+
+
+def _pct(aandeel: float | None) -> int | None:
+    return None if aandeel is None else round(100 * aandeel)
+
+
+@dataclass
+class Continuiteit:
+    """The Continuïteit section: figures against the period compared with, the coverage radar and who
+    takes over most often."""
+
+    cijfers: list[Kerncijfer]
+    peildatum: str
+    peildatum_vorige: str
+    praktijken: int
+    zonder_afspraak: list[list[dict]]
+    aantal_zonder_afspraak: int
+    meest_overgenomen: list[tuple[str, str]]
+    meest_overgenomen_vorige: list[tuple[str, str]]
+
+
+@dataclass
+class Wijkplannen:
+    """The Wijkplannen section: the state of the wijkplannen of the year per wijk, the common priorities."""
+
+    jaar: int
+    wijken: int
+    vastgesteld: list[dict]
+    concept: list[dict]
+    geen: list[dict]
+    prioriteiten: list[tuple[str, int]]
+    cijfers: list[Kerncijfer]
+    vorig_jaar: int
+    cijfers_vorig: dict = field(default_factory=dict)
+
+    @property
+    def enkele_wijk(self) -> dict | None:
+        """A report of one wijk: its plan's state in words (a table of counts would say 0 or 1)."""
+        if self.wijken != 1:
+            return None
+        if self.vastgesteld:
+            w = self.vastgesteld[0]
+            datum_tekst = f" op {datum(w['vastgesteld_op'])}" if w.get("vastgesteld_op") else ""
+            stand = f"heeft een wijkplan voor {self.jaar}, vastgesteld{datum_tekst}"
+        elif self.concept:
+            w, stand = self.concept[0], f"heeft een wijkplan voor {self.jaar} in concept"
+        else:
+            w, stand = self.geen[0], f"heeft nog geen wijkplan voor {self.jaar}"
+        vorig = self.cijfers_vorig
+        if vorig["vastgesteld"]:
+            toen = "een vastgesteld wijkplan"
+        elif vorig["concept"]:
+            toen = "een wijkplan in concept"
+        else:
+            toen = "geen wijkplan"
+        return {"wijk": w["wijk"], "stand": stand, "vorig_jaar": f"In {self.vorig_jaar}: {toen}."}
+
+    @property
+    def stand_rijen(self) -> list[list[dict]]:
+        """One row per wijk (vastgesteld, concept, none), in tables short enough for a page."""
+        rijen = [{**w, "stand": "Vastgesteld", "soort": "vastgesteld"} for w in self.vastgesteld]
+        rijen += [{**w, "stand": "Concept", "soort": "concept"} for w in self.concept]
+        rijen += [{**w, "stand": "Geen wijkplan", "soort": "geen"} for w in self.geen]
+        rijen.sort(key=lambda r: (r["gebied"], r["wijk"]))
+        for r in rijen:
+            r["datum"] = datum(r["vastgesteld_op"]) if r.get("vastgesteld_op") else ""
+        return stukken(rijen)
+
+
 @dataclass
 class WijkSectie:
     data: dict
@@ -150,27 +237,10 @@ class RapportagePresenter:
             ("bezoeken", "Praktijkbezoeken gehouden", 0, ""),
             ("praktijken_bezocht", "Praktijken bezocht", 0, ""),
         ]
-        uit = []
-        for sleutel, label, dec, eenheid in labels:
-            a, b = nu.get(sleutel), vorig.get(sleutel)
-            if a is None or b is None:
-                verschil, richting = "—", "gelijk"
-            else:
-                d = a - b
-                richting = "op" if d > 0 else "neer" if d < 0 else "gelijk"
-                verschil = ("+" if d > 0 else "") + getal(d, dec) + ("%-punt" if eenheid else "")
-                if d == 0:
-                    verschil = "gelijk"
-            uit.append(
-                Kerncijfer(
-                    label,
-                    getal(a, dec) + (eenheid if a is not None else ""),
-                    getal(b, dec) + (eenheid if b is not None else ""),
-                    verschil,
-                    richting,
-                )
-            )
-        return uit
+        return [
+            vergelijk(label, nu.get(sleutel), vorig.get(sleutel), dec, eenheid)
+            for sleutel, label, dec, eenheid in labels
+        ]
 
     @property
     def samenvatting(self) -> dict:
@@ -207,6 +277,68 @@ class RapportagePresenter:
                 if w["overleggen_norm"] and w["overleggen_wsv"] < w["overleggen_norm"] * 0.75
             ],
         }
+
+    # --- continuïteit and wijkplannen (absent from snapshots made before these sections) ---------
+
+    @functools.cached_property
+    def continuiteit(self) -> Continuiteit | None:
+        c = self.s.get("continuiteit")
+        if not c:
+            return None
+        nu, vorig = c["nu"], c["vorige"]
+        return Continuiteit(
+            cijfers=[
+                vergelijk("Meldingen van uitval", nu["meldingen"], vorig["meldingen"]),
+                vergelijk("Dagen uitval (samen)", nu["dagen"], vorig["dagen"]),
+                vergelijk(
+                    "Getroffen zorg met bevestigde opvang",
+                    _pct(nu["aandeel_gedekt"]),
+                    _pct(vorig["aandeel_gedekt"]),
+                    eenheid="%",
+                ),
+                vergelijk(
+                    "Mediane tijd tot de eerste bevestiging",
+                    nu["mediaan_uren_eerste_bevestiging"],
+                    vorig["mediaan_uren_eerste_bevestiging"],
+                    1,
+                    " uur",
+                ),
+                vergelijk(
+                    "Praktijken zonder geldige opvangafspraak",
+                    nu["zonder_afspraak"],
+                    vorig["zonder_afspraak"],
+                ),
+            ],
+            peildatum=datum(c["peildatum"]),
+            peildatum_vorige=datum(c["peildatum_vorige"]),
+            praktijken=c["praktijken"],
+            zonder_afspraak=stukken(c["zonder_afspraak"]) if c["zonder_afspraak"] else [],
+            aantal_zonder_afspraak=len(c["zonder_afspraak"]),
+            meest_overgenomen=[(naam, getal(n)) for naam, n in nu["meest_overgenomen"]],
+            meest_overgenomen_vorige=[(naam, getal(n)) for naam, n in vorig["meest_overgenomen"]],
+        )
+
+    @functools.cached_property
+    def wijkplannen(self) -> Wijkplannen | None:
+        w = self.s.get("wijkplannen")
+        if not w:
+            return None
+        vorig = w["vorig_jaar"]
+        return Wijkplannen(
+            jaar=w["jaar"],
+            wijken=w["wijken"],
+            vastgesteld=w["vastgesteld"],
+            concept=w["concept"],
+            geen=w["geen"],
+            prioriteiten=[(titel, n) for titel, n in w["prioriteiten"]],
+            cijfers=[
+                vergelijk("Wijken met een vastgesteld wijkplan", len(w["vastgesteld"]), vorig["vastgesteld"]),
+                vergelijk("Wijken met een wijkplan in concept", len(w["concept"]), vorig["concept"]),
+                vergelijk("Wijken zonder wijkplan", len(w["geen"]), vorig["geen"]),
+            ],
+            vorig_jaar=vorig["jaar"],
+            cijfers_vorig=vorig,
+        )
 
     # --- charts -------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 
 from django.db.models import Avg, Count, Q
+from django.utils import timezone
 
 from monitoring.constants import BezoekStatus, ResponsStatus, ScopeSoort, VraagType
 from monitoring.models import Antwoord, Ondersteuningsbehoefte, Praktijkbezoek, Respons, Ronde
@@ -24,6 +25,8 @@ from samenwerking.constants import (
 from samenwerking.models import Actiepunt, Afspraak, Evaluatie, Knelpunt, Overleg
 from samenwerking.selectors import verband_annotated
 from wijken.models import Gebied, Praktijk, Wijk
+
+from .secties import continuiteit_sectie, wijkplannen_sectie
 
 SNAPSHOT_VERSIE = 1
 MAX_TERUGKOPPELINGEN_PER_WIJK = 2
@@ -216,11 +219,13 @@ def snapshot_maken(
     wijk_id: int | None = None,
     binnen: list[int] | None = None,
     scope_naam: str | None = None,
+    vandaag: datetime.date | None = None,
 ) -> dict:
     """All figures of the report for the period and scope, as JSON-serialisable data.
 
     ``binnen`` limits the wijken further (the live dashboard of a gebiedsmanager), ``scope_naam``
-    then names that selection."""
+    then names that selection. ``vandaag`` (default: today) caps the date on which a state is read,
+    such as which practices have a valid opvangafspraak."""
     van, tot = periode_van, periode_tot
     wijken = _wijken(scope, gebied_id, wijk_id, binnen)
     wijk_ids = [w.pk for w in wijken]
@@ -372,6 +377,18 @@ def snapshot_maken(
             scope_naam = Gebied.objects.values_list("naam", flat=True).get(pk=gebied_id)
         elif scope == ScopeSoort.WIJK and wijken:
             scope_naam = wijken[0].naam
+    # A state (not a count over the period) is read on the last day of the period, or today if the
+    # period runs on; the comparison on the same day a year earlier.
+    peildatum = min(tot, vandaag or timezone.localdate())
+    continuiteit = continuiteit_sectie(
+        wijk_ids=wijk_ids,
+        van=van,
+        tot=tot,
+        vorige_van=vorige_van,
+        vorige_tot=vorige_tot,
+        peildatum=peildatum,
+        peildatum_vorige=min(vorige_tot, jaar_eerder(peildatum)),
+    )
     return {
         "versie": SNAPSHOT_VERSIE,
         "periode": {
@@ -386,4 +403,7 @@ def snapshot_maken(
         "vragenlijst": vragenlijst,
         "kerncijfers": kerncijfers(van=van, tot=tot, wijk_ids=wijk_ids),
         "kerncijfers_vorige": kerncijfers(van=vorige_van, tot=vorige_tot, wijk_ids=wijk_ids),
+        # Added later: a snapshot made before these sections lacks the keys (the presenter allows it).
+        "continuiteit": continuiteit,
+        "wijkplannen": wijkplannen_sectie(wijk_ids=wijk_ids, jaar=tot.year),
     }

@@ -203,6 +203,8 @@ class DashboardView(TemplateView):
             r=r,
             grafieken=grafieken,
             mag_aanvragen=self.request.user.has_perm("monitoring.add_rapportage"),
+            mag_continuiteit=self.request.user.has_perm("samenwerking.view_opvangoverzicht"),
+            mag_wijkplannen=self.request.user.has_perm("monitoring.view_wijkplan_regio"),
             **kwargs,
         )
 

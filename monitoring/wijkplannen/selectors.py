@@ -246,10 +246,10 @@ class RegioOverzicht:
     prioriteiten: list[tuple[str, int]]
 
 
-def regio_overzicht(*, jaar: int) -> RegioOverzicht:
-    """The wijkplannen of all wijken for a year, and the most common priorities (by title) across wijken."""
-    plannen = {p.wijk_id: p for p in Wijkplan.objects.filter(jaar=jaar)}
-    wijken = list(Wijk.objects.select_related("gebied__gemeente").order_by("gebied__gemeente__naam", "naam"))
+def wijkplan_stand(*, jaar: int, wijken: list[Wijk]) -> RegioOverzicht:
+    """The wijkplannen of these wijken for a year (vastgesteld, concept, none) and the most common
+    priorities (by title, counted once per wijk) across them: two queries."""
+    plannen = {p.wijk_id: p for p in Wijkplan.objects.filter(jaar=jaar, wijk__in=[w.pk for w in wijken])}
     vastgesteld, concept, geen = [], [], []
     for wijk in wijken:
         plan = plannen.get(wijk.pk)
@@ -261,9 +261,21 @@ def regio_overzicht(*, jaar: int) -> RegioOverzicht:
             concept.append((wijk, plan))
     titels = Counter()
     for titel, _wijk in (
-        Prioriteit.objects.filter(wijkplan__jaar=jaar).values_list("titel", "wijkplan__wijk").distinct()
+        Prioriteit.objects.filter(wijkplan__jaar=jaar, wijkplan__wijk__in=[w.pk for w in wijken])
+        .values_list("titel", "wijkplan__wijk")
+        .distinct()
     ):
         titels[titel.strip().capitalize()] += 1
     return RegioOverzicht(
-        jaar=jaar, vastgesteld=vastgesteld, concept=concept, geen=geen, prioriteiten=titels.most_common(10)
+        jaar=jaar,
+        vastgesteld=vastgesteld,
+        concept=concept,
+        geen=geen,
+        prioriteiten=sorted(titels.items(), key=lambda t: (-t[1], t[0]))[:10],
     )
+
+
+def regio_overzicht(*, jaar: int) -> RegioOverzicht:
+    """The wijkplannen of all wijken for a year, and the most common priorities (by title) across wijken."""
+    wijken = list(Wijk.objects.select_related("gebied__gemeente").order_by("gebied__gemeente__naam", "naam"))
+    return wijkplan_stand(jaar=jaar, wijken=wijken)

@@ -66,6 +66,10 @@ class UitvalMeldingQuerySet(models.QuerySet):
             return self.filter(models.Q(praktijk__in=_eigen_praktijken(user)) | models.Q(pk__in=gevraagd))
         return self.none()
 
+    def in_periode(self, van, tot) -> UitvalMeldingQuerySet:
+        """Meldingen with at least one day in the period (the overview and the report count these)."""
+        return self.filter(van__lte=tot, tot__gte=van)
+
 
 class OpvangVerzoekQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> OpvangVerzoekQuerySet:

@@ -193,16 +193,37 @@ class Overzicht:
     tot: datetime.date
 
 
-def praktijken_zonder_opvang(*, user: User, op: datetime.date) -> QuerySet[Praktijk]:
-    """Active practices in the user's scope without any opvangafspraak valid on the day (the radar)."""
+def zonder_opvang(praktijken: QuerySet[Praktijk], *, op: datetime.date) -> QuerySet[Praktijk]:
+    """The active ones of these practices without any opvangafspraak valid on the day (the radar)."""
     geldig = Opvangafspraak.objects.geldig_op(op).filter(overdragende_praktijk=OuterRef("pk"))
     return (
-        Praktijk.objects.zichtbaar_voor(user)
-        .filter(actief=True)
+        praktijken.filter(actief=True)
         .annotate(heeft_opvang=Exists(geldig))
         .filter(heeft_opvang=False)
         .select_related("wijk__gebied")
         .order_by("wijk__gebied__naam", "wijk__naam", "naam")
+    )
+
+
+def praktijken_zonder_opvang(*, user: User, op: datetime.date) -> QuerySet[Praktijk]:
+    """Active practices in the user's scope without any opvangafspraak valid on the day (the radar)."""
+    return zonder_opvang(Praktijk.objects.zichtbaar_voor(user), op=op)
+
+
+def meldingen_in_periode(meldingen: QuerySet[UitvalMelding], *, van: datetime.date, tot: datetime.date):
+    """The meldingen with a day in the period, their requests prefetched for ``cijfers`` (two queries)."""
+    return list(
+        meldingen.in_periode(van, tot).prefetch_related(
+            Prefetch("verzoeken", queryset=OpvangVerzoek.objects.select_related("praktijk"))
+        )
+    )
+
+
+def cijfers_voor_wijken(*, wijk_ids: list[int], van: datetime.date, tot: datetime.date) -> Cijfers:
+    """The overview's figures for the meldingen of the practices in these wijken (the regional report
+    and the dashboard; the same counting as the overview, so the two agree)."""
+    return cijfers(
+        meldingen_in_periode(UitvalMelding.objects.filter(praktijk__wijk_id__in=wijk_ids), van=van, tot=tot)
     )
 
 
@@ -215,7 +236,7 @@ def opvang_overzicht(
     open_gaten = [m for m in open_meldingen if m.open_zorg(list(m.verzoeken.all()))]
     lopend = [m for m in open_meldingen if m.van <= vandaag and m not in open_gaten]
     komend = [m for m in open_meldingen if m.van > vandaag and m not in open_gaten]
-    in_periode = list(melding_list(user=user).filter(van__lte=tot, tot__gte=van))
+    in_periode = list(melding_list(user=user).in_periode(van, tot))
     return Overzicht(
         open_gaten=open_gaten,
         lopend=lopend,

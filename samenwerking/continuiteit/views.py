@@ -406,7 +406,7 @@ class OpvangOverzichtExportView(View):
         overzicht = selectors.opvang_overzicht(
             user=request.user, vandaag=timezone.localdate(), van=van, tot=tot
         )
-        meldingen = selectors.melding_list(user=request.user).filter(van__lte=tot, tot__gte=van)
+        meldingen = selectors.melding_list(user=request.user).in_periode(van, tot)
         rijen = []
         for m in meldingen:
             verzoeken = list(m.verzoeken.all())

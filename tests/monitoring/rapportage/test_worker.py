@@ -170,3 +170,35 @@ def test_a_job_whose_message_was_lost_is_requeued_by_the_cleanup_task(
     finally:
         for p in [p for p in _bestanden(r.bestand.storage) if f"rapportage-{r.pk}-" in p]:
             os.remove(p)
+
+
+def test_the_worker_puts_the_continuiteit_and_wijkplannen_sections_in_the_pdf(
+    opnieuw_zaaien, celery_worker_process, transactional_db, secties_world, django_capture_on_commit_callbacks
+):
+    """The report made by the real worker (snapshot and PDF in the worker process) has both chapters
+    with their figures (conftest.secties_world; the state of the opvangafspraken is read today)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        r = services.rapportage_aanvragen(
+            door=secties_world.users["beleidsadviseur"], periode_van=VAN, periode_tot=TOT, scope="regio"
+        )
+    r = _wacht(r.pk, {RapportageStatus.GEREED, RapportageStatus.MISLUKT})
+    eigen = [p for p in _bestanden(r.bestand.storage) if f"rapportage-{r.pk}-" in p]
+    try:
+        assert r.status == RapportageStatus.GEREED, r.foutmelding
+        assert r.snapshot["continuiteit"]["nu"]["meldingen"] == 3
+        assert r.snapshot["wijkplannen"]["jaar"] == TOT.year
+        with r.bestand.open("rb") as f:
+            tekst = " ".join(" ".join(p.extract_text() for p in PdfReader(f).pages).split())
+        for kop in (
+            "Continuïteit",
+            "Wie neemt het vaakst over?",
+            "Wijkplannen",
+            "Meest gekozen prioriteiten",
+        ):
+            assert kop in tekst, kop
+        assert "Meldingen van uitval 3 1 ▲ +2" in tekst
+        assert "Praktijken zonder geldige opvangafspraak 4 3 ▲ +1" in tekst
+        assert "Wijken met een vastgesteld wijkplan 1 1 gelijk" in tekst
+    finally:
+        for p in eigen:
+            os.remove(p)
