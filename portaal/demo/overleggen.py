@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -244,6 +244,9 @@ class OverlegBouwer(BouwerBasis):
         if not dagen:
             return
         rng = random.Random(f"wijkoverleg-{slug_van(vergadering.verband.naam)}")
+        # At lunchtime on the day after the WSV's usual weekday, so they never clash with a WSV meeting.
+        vergadering = replace(vergadering, tijden=(time(12, 30), time(13, 30)))
+        weekdag += 1
         doelgroep, casus = WIJK_MDO[rng.randrange(len(WIJK_MDO))]
         mdo_dag = werkdag_vanaf(dagen[-1] - timedelta(days=rng.randint(20, 40)), weekdag)
         if mdo_dag < self.vandaag:
@@ -257,6 +260,8 @@ class OverlegBouwer(BouwerBasis):
             )
             self._agendapunt(mdo, 1, "Casusbespreking", notulen=casus)
             self._agendapunt(mdo, 2, "Afspraken over de zorg rond de doelgroep")
+            for naam in ("De huisarts van de patiënt", "De wijkverpleegkundige", "De praktijkondersteuner"):
+                self.rijen.add(Aanwezigheid(overleg=mdo, naam=naam, status=Aanwezig.AANWEZIG))
         titel, toelichting = WIJK_FTO[rng.randrange(len(WIJK_FTO))]
         fto = self._overleg(
             vergadering,
