@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from samenwerking.constants import OverlegSoort
 from samenwerking.models import Besluitvorming
 from wijken.models import Wijk
 from zio_portal import achtergrond
@@ -127,6 +128,15 @@ def wijkplan_vaststellen(*, wijkplan: Wijkplan, besluit: Besluitvorming) -> Wijk
     verband = besluit.overleg.verband
     if not verband.is_wsv or verband.wijk_id != wijkplan.wijk_id:
         raise ValidationError({"besluit": _("Kies een besluit uit een overleg van de WSV van deze wijk.")})
+    if besluit.overleg.soort != OverlegSoort.WSV:
+        raise ValidationError(
+            {
+                "besluit": _(
+                    "Een wijkplan wordt vastgesteld in een WSV-overleg, "
+                    "niet in een MDO, FTO, DTO of intervisie."
+                )
+            }
+        )
     if besluit.overleg.datum > timezone.localdate():
         raise ValidationError({"besluit": _("Dit overleg heeft nog niet plaatsgevonden.")})
     if not wijkplan.prioriteiten.filter(doelen__isnull=False).exists():
