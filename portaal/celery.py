@@ -12,6 +12,7 @@ app.autodiscover_tasks()
 # Packages inside an app whose tasks live deeper than <app>.tasks.
 app.autodiscover_tasks(["monitoring.rapportage"])
 app.autodiscover_tasks(["samenwerking.overleggen"])
+app.autodiscover_tasks(["monitoring.wijkplannen"])
 app.autodiscover_tasks(["samenwerking.continuiteit"])
 
 

@@ -259,6 +259,10 @@ CELERY_BEAT_SCHEDULE["notulen-pdfs-opruimen"] = {  # every 5 minutes: PDF jobs w
     "task": "samenwerking.overleggen.tasks.notulen_pdfs_opruimen_task",
     "schedule": 300.0,
 }
+CELERY_BEAT_SCHEDULE["wijkplan-pdfs-opruimen"] = {  # every 5 minutes: PDF jobs whose message was lost
+    "task": "monitoring.wijkplannen.tasks.wijkplan_pdfs_opruimen_task",
+    "schedule": 300.0,
+}
 CELERY_BEAT_SCHEDULE["rapportages-gepland"] = {  # daily 06:00: the yearly/quarterly region report
     "task": "monitoring.rapportage.tasks.geplande_rapportages_task",
     "schedule": _crontab(hour=6, minute=0),

@@ -13,6 +13,16 @@ class Overlegvorm(models.TextChoices):
     HYBRIDE = "hybride", _("Hybride")
 
 
+class OverlegSoort(models.TextChoices):
+    """The kind of meeting (the overlegvormen of a wijk in the Handreiking, seed 002)."""
+
+    WSV = "wsv", _("WSV-overleg")
+    MDO = "mdo", _("MDO (multidisciplinair overleg)")
+    FTO = "fto", _("FTO (farmacotherapeutisch overleg)")
+    DTO = "dto", _("DTO (diagnostisch toetsoverleg)")
+    INTERVISIE = "intervisie", _("Intervisie")
+
+
 class Fase(models.TextChoices):
     PLAN = "plan", _("Plan")
     DO = "do", _("Do")

@@ -14,6 +14,7 @@ from .wijkplannen import (
     ScanItem,
     Wijkplan,
     WijkplanOpmerking,
+    WijkplanPdf,
 )
 
 __all__ = [
@@ -41,5 +42,6 @@ __all__ = [
     "ScanItem",
     "Wijkplan",
     "WijkplanOpmerking",
+    "WijkplanPdf",
     "_private_storage",  # named by migration 0001 as monitoring.models._private_storage
 ]

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from samenwerking.models import Actiepunt, Afspraak, Besluitvorming
 from wijken.models import Contactpersoon, Gemeente, Praktijk, Wijk
 from wijken.validators import NIET_LEEG
+from zio_portal.achtergrond import Achtergrondbestand
 from zio_portal.invoer import datum_in_bereik
 
 from ..wijkplannen.constants import (
@@ -447,3 +448,28 @@ class WijkplanOpmerking(models.Model):
 
     def __str__(self) -> str:
         return self.tekst[:60]
+
+
+class WijkplanPdf(Achtergrondbestand):
+    """The wijkplan as PDF, made by the worker from a snapshot of the plan (to share with the gemeente).
+
+    One per plan: asking again takes a fresh snapshot and replaces the file once the new one is
+    complete. The job fields (status, claim, attempts, file) come from the kernel's
+    ``Achtergrondbestand``."""
+
+    BESTANDSMAP = "wijkplannen"
+
+    wijkplan = models.OneToOneField(Wijkplan, on_delete=models.CASCADE, related_name="pdf")
+    snapshot = models.JSONField(
+        _("momentopname"),
+        default=dict,
+        blank=True,
+        help_text=_("Het plan en de cijfers zoals ze in de PDF staan, vastgelegd toen de PDF werd gemaakt."),
+    )
+
+    class Meta:
+        verbose_name = _("wijkplan-PDF")
+        verbose_name_plural = _("wijkplan-PDF's")
+
+    def __str__(self) -> str:
+        return f"PDF {self.wijkplan}"

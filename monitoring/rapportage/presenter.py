@@ -44,6 +44,14 @@ ONDERSTEUNING = {
     "sociaal_domein": "Samenwerking met sociaal domein",
     "overig": "Overig",
 }
+# The kinds of meeting as the report names them (samenwerking.constants.OverlegSoort).
+OVERLEGSOORTEN = {
+    "wsv": "WSV-overleg",
+    "mdo": "MDO",
+    "fto": "FTO",
+    "dto": "DTO",
+    "intervisie": "intervisie",
+}
 MAX_GRAFIEK_RIJEN = 25  # more wijken than this: the region charts show the gebieden
 MAX_RIJEN = 22  # rows per table; longer tables are split so no table runs over a page
 MAX_WIJK_SECTIES = 40  # more wijken: per gebied one compact table instead of a section per wijk
@@ -227,12 +235,21 @@ class RapportagePresenter:
     @property
     def kerncijfers(self) -> list[Kerncijfer]:
         nu, vorig = self.s["kerncijfers"], self.s["kerncijfers_vorige"]
+        # The meetings per kind (snapshots from before the kinds have none: those rows are left out).
+        per_soort = []
+        if "overleggen_per_soort" in nu:
+            nu, vorig = dict(nu), dict(vorig)
+            for soort, naam in OVERLEGSOORTEN.items():
+                nu[f"overleggen_soort_{soort}"] = nu["overleggen_per_soort"].get(soort, 0)
+                vorig[f"overleggen_soort_{soort}"] = (vorig.get("overleggen_per_soort") or {}).get(soort)
+                per_soort.append((f"overleggen_soort_{soort}", f"waarvan {naam}", 0, ""))
         labels = [
             ("afspraken_nieuw", "Nieuwe SMART-afspraken", 0, ""),
             ("versies", "Bijgestelde afspraken (nieuwe versies)", 0, ""),
             ("evaluaties", "Evaluaties van afspraken", 0, ""),
             ("nageleefd_pct", "Afspraken nageleefd bij evaluatie", 0, "%"),
             ("overleggen_wsv", "Overleggen van de WSV's", 0, ""),
+            *per_soort,
             ("knelpunten_resv", "Knelpunten ingebracht in het RESV", 0, ""),
             ("bezoeken", "Praktijkbezoeken gehouden", 0, ""),
             ("praktijken_bezocht", "Praktijken bezocht", 0, ""),

@@ -19,6 +19,7 @@ from samenwerking.constants import (
     ActiepuntStatus,
     AfspraakStatus,
     Nageleefd,
+    OverlegSoort,
     OverlegStatus,
     VerbandSoort,
 )
@@ -95,12 +96,15 @@ def _per_wijk(qs, veld: str, *groep: str, **aggregaten) -> dict:
 
 def kerncijfers(*, van: datetime.date, tot: datetime.date, wijk_ids: list[int]) -> dict:
     """The key figures of a period for these wijken (used for this and the previous period)."""
-    overleggen = Overleg.objects.filter(
+    gehouden = Overleg.objects.filter(
         verband__wijk_id__in=wijk_ids,
         verband__soort=VerbandSoort.MULTIDISCIPLINAIR,
         status=OverlegStatus.GEHOUDEN,
         datum__range=(van, tot),
-    ).count()
+    )
+    # Per kind (WSV-overleg, MDO, FTO, DTO, intervisie): one grouped query; the total is their sum.
+    per_soort = dict(gehouden.values_list("soort").annotate(n=Count("pk")).order_by())
+    overleggen = sum(per_soort.values())
     evaluaties = Evaluatie.objects.filter(afspraak__verband__wijk_id__in=wijk_ids, datum__range=(van, tot))
     ev = evaluaties.aggregate(totaal=Count("pk"), ja=Count("pk", filter=Q(nageleefd=Nageleefd.JA)))
     bezoeken = Praktijkbezoek.objects.filter(
@@ -116,6 +120,7 @@ def kerncijfers(*, van: datetime.date, tot: datetime.date, wijk_ids: list[int]) 
         "evaluaties": ev["totaal"],
         "nageleefd_pct": round(100 * ev["ja"] / ev["totaal"]) if ev["totaal"] else None,
         "overleggen_wsv": overleggen,
+        "overleggen_per_soort": {soort: per_soort.get(soort, 0) for soort in OverlegSoort.values},
         "knelpunten_resv": Knelpunt.objects.filter(
             verband__wijk_id__in=wijk_ids, naar_resv_op__range=(van, tot)
         ).count(),

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenwerking.constants import VerbandSoort
+from samenwerking.constants import OverlegSoort, VerbandSoort
 from samenwerking.models import Actiepunt, Afspraak, Besluitvorming
 from wijken.models import Contactpersoon, Praktijk, Wijk
 
@@ -163,7 +163,9 @@ class VaststellenForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["besluit"].queryset = (
             Besluitvorming.objects.filter(
-                overleg__verband__wijk=wijkplan.wijk, overleg__verband__soort=VerbandSoort.MULTIDISCIPLINAIR
+                overleg__verband__wijk=wijkplan.wijk,
+                overleg__verband__soort=VerbandSoort.MULTIDISCIPLINAIR,
+                overleg__soort=OverlegSoort.WSV,
             )
             .select_related("overleg")
             .order_by("-overleg__datum")

@@ -56,7 +56,8 @@ def wijkplan_get(*, user: User, pk: int) -> Wijkplan:
     )
     return get_object_or_404(
         Wijkplan.objects.zichtbaar_voor(user)
-        .select_related("wijk__gebied__gemeente", "besluit__overleg__verband", "vorig_plan")
+        .select_related("wijk__gebied__gemeente", "besluit__overleg__verband", "vorig_plan", "pdf")
+        .defer("pdf__snapshot")
         .prefetch_related(
             "scanitems",
             Prefetch("prioriteiten", queryset=prioriteiten),
@@ -65,6 +66,33 @@ def wijkplan_get(*, user: User, pk: int) -> Wijkplan:
         ),
         pk=pk,
     )
+
+
+def wijkplan_intern(*, pk: int) -> Wijkplan:
+    """One plan with everything its PDF shows (the worker: no user, the request was checked before)."""
+    acties = Actie.objects.select_related(
+        "eigenaar_contact__partner",
+        "eigenaar_contact__praktijk",
+        "eigenaar_praktijk",
+        "actiepunt",
+        "afspraak",
+    )
+    doelen = Doel.objects.select_related("evaluatie").prefetch_related(Prefetch("acties", queryset=acties))
+    return (
+        Wijkplan.objects.select_related(
+            "wijk__gebied__gemeente__regio", "besluit__overleg__verband", "vorig_plan"
+        )
+        .prefetch_related(
+            "scanitems",
+            Prefetch("prioriteiten", queryset=_prioriteiten(doelen)),
+            "afstemmingen__andere_wijk",
+        )
+        .get(pk=pk)
+    )
+
+
+def _prioriteiten(doelen) -> QuerySet[Prioriteit]:
+    return Prioriteit.objects.select_related("scanitem").prefetch_related(Prefetch("doelen", queryset=doelen))
 
 
 def acties_van_plan(*, wijkplan: Wijkplan) -> QuerySet[Actie]:
@@ -87,6 +115,7 @@ class Cijfer:
     vorig_jaar_pct: Decimal | None = None
     gemeente_pct: Decimal | None = None
     regio_pct: Decimal | None = None
+    veld: str = ""  # the CbsKerncijfers field
 
 
 @dataclass
@@ -148,7 +177,7 @@ def _cbs_cijfers(wijk: Wijk, jaar: int) -> tuple[int | None, list[Cijfer]]:
             continue
         if veld == "gemiddeld_inkomen" and waarden[3] is not None:
             waarden[3] = Decimal(waarden[3]).quantize(Decimal("0.1"))
-        cijfer = Cijfer(label, *waarden)
+        cijfer = Cijfer(label, *waarden, veld=veld)
         basis = "huishoudens" if veld == "eenpersoonshuishoudens" else "inwoners"
         if veld in LEEFTIJDEN or veld in ("eenpersoonshuishoudens", "bijstand", "werkloosheid", "aow"):
             cijfer.aandeel = True

@@ -4,18 +4,22 @@ vaststellen by a WSV besluit, the yearly evaluation and next year's copy."""
 from __future__ import annotations
 
 import datetime
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.db import models, transaction
+from django.db import InterfaceError, OperationalError, models, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from samenwerking.constants import OverlegSoort
 from samenwerking.models import Besluitvorming
 from wijken.models import Wijk
+from zio_portal import achtergrond
 
 from ..models import (
     Actie,
@@ -27,6 +31,7 @@ from ..models import (
     ScanItem,
     Wijkplan,
     WijkplanOpmerking,
+    WijkplanPdf,
 )
 from ..models.wijkplannen import CBS_KOLOMMEN
 from . import importeren
@@ -123,6 +128,15 @@ def wijkplan_vaststellen(*, wijkplan: Wijkplan, besluit: Besluitvorming) -> Wijk
     verband = besluit.overleg.verband
     if not verband.is_wsv or verband.wijk_id != wijkplan.wijk_id:
         raise ValidationError({"besluit": _("Kies een besluit uit een overleg van de WSV van deze wijk.")})
+    if besluit.overleg.soort != OverlegSoort.WSV:
+        raise ValidationError(
+            {
+                "besluit": _(
+                    "Een wijkplan wordt vastgesteld in een WSV-overleg, "
+                    "niet in een MDO, FTO, DTO of intervisie."
+                )
+            }
+        )
     if besluit.overleg.datum > timezone.localdate():
         raise ValidationError({"besluit": _("Dit overleg heeft nog niet plaatsgevonden.")})
     if not wijkplan.prioriteiten.filter(doelen__isnull=False).exists():
@@ -257,3 +271,91 @@ def cbs_import_bevestigen(*, pad: str, jaar: int) -> tuple[importeren.CbsControl
     aantal = kerncijfers_opslaan(controle=controle)
     opslag.delete(pad)
     return controle, aantal
+
+
+# --- the PDF, made by the worker ---------------------------------------------------------------------
+logger = logging.getLogger(__name__)
+
+
+def _pdf_wachtrij(wijkplan_id: int) -> None:
+    from .tasks import wijkplan_pdf_task
+
+    wijkplan_pdf_task.delay(wijkplan_id)
+
+
+def wijkplan_pdf_van(wijkplan: Wijkplan) -> WijkplanPdf | None:
+    """The plan's PDF job, or None when none was asked for."""
+    try:
+        return wijkplan.pdf
+    except WijkplanPdf.DoesNotExist:
+        return None
+
+
+@transaction.atomic
+def wijkplan_pdf_aanvragen(*, wijkplan: Wijkplan) -> bool:
+    """Queue the PDF of the plan as it stands now (a fresh snapshot is taken in the worker). A job
+    already queued or running is not queued twice; False then."""
+    pdf, nieuw = WijkplanPdf.objects.get_or_create(wijkplan=wijkplan)
+    if not nieuw and not achtergrond.aanvragen(WijkplanPdf, pk=pdf.pk):
+        return False
+    WijkplanPdf.objects.filter(pk=pdf.pk).update(snapshot={})
+    transaction.on_commit(lambda: _pdf_wachtrij(wijkplan.pk))
+    return True
+
+
+def wijkplan_pdf_maken(*, wijkplan_id: int, task_id: str) -> None:
+    """In the worker: claim (the task id is the token), take the snapshot, render, store, mark ready.
+
+    Safe to run twice: a finished job, or one another live task holds, is skipped by the claim; the
+    same message delivered again after its worker died takes its own claim over (and keeps the snapshot
+    it took). The file is stored only while the claim is still ours."""
+    from .pdf import pdf_maken, snapshot_maken
+
+    pdf = WijkplanPdf.objects.filter(wijkplan_id=wijkplan_id).first()
+    if (
+        pdf is None
+        or achtergrond.claimen(WijkplanPdf, pk=pdf.pk, token=task_id) is not achtergrond.Claim.GENOMEN
+    ):
+        logger.info("Wijkplan-PDF %s: al klaar of bij een andere worker; overgeslagen", wijkplan_id)
+        return
+    try:
+        snapshot = pdf.snapshot
+        if not snapshot:
+            snapshot = snapshot_maken(wijkplan_id=wijkplan_id)
+            WijkplanPdf.objects.filter(pk=pdf.pk, claim=task_id[:64]).update(snapshot=snapshot)
+        inhoud = pdf_maken(snapshot=snapshot)
+    except (OperationalError, InterfaceError):
+        raise  # transient: the task gives the job back and retries
+    except Exception as fout:  # a rendering error: show the cause, do not retry
+        logger.exception("Wijkplan-PDF %s kon niet worden gemaakt", wijkplan_id)
+        achtergrond.mislukt(
+            WijkplanPdf,
+            pk=pdf.pk,
+            oorzaak=_("Fout bij het maken van de PDF: %(fout)s") % {"fout": fout},
+            token=task_id,
+        )
+        return
+    naam = f"wijkplan-{slugify(snapshot['wijk'])}-{snapshot['jaar']}.pdf"
+    achtergrond.opslaan(pdf, token=task_id, inhoud=inhoud, bestandsnaam=naam)
+
+
+def wijkplan_pdf_teruggeven(*, wijkplan_id: int, task_id: str) -> None:
+    """Give the claimed job back to the queue (a transient error; the task retries it)."""
+    pdf = WijkplanPdf.objects.filter(wijkplan_id=wijkplan_id).first()
+    if pdf:
+        achtergrond.teruggeven(WijkplanPdf, pk=pdf.pk, token=task_id)
+
+
+def wijkplan_pdf_mislukt(*, wijkplan_id: int, oorzaak: str) -> None:
+    """Mark the job failed with its cause (shown on the plan page), unless it is finished."""
+    pdf = WijkplanPdf.objects.filter(wijkplan_id=wijkplan_id).first()
+    if pdf:
+        achtergrond.mislukt(WijkplanPdf, pk=pdf.pk, oorzaak=oorzaak)
+
+
+def wijkplan_pdfs_opruimen() -> dict[str, int]:
+    """Jobs whose worker died and whose message is gone too: requeue while attempts remain, else fail."""
+    opnieuw, mislukt = achtergrond.vastgelopen(WijkplanPdf)
+    for wijkplan_id in WijkplanPdf.objects.filter(pk__in=opnieuw).values_list("wijkplan_id", flat=True):
+        _pdf_wachtrij(wijkplan_id)
+    return {"mislukt": len(mislukt), "opnieuw": len(opnieuw)}

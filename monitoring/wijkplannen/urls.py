@@ -12,6 +12,10 @@ urlpatterns = [
         "wijkplannen/wijken/<int:wijk>/starten/", views.WijkplanStartView.as_view(), name="wijkplan-starten"
     ),
     path("wijkplannen/<int:pk>/", views.WijkplanDetailView.as_view(), name="wijkplan-detail"),
+    path(
+        "wijkplannen/<int:pk>/pdf-maken/", views.WijkplanPdfAanvragenView.as_view(), name="wijkplan-pdf-maken"
+    ),
+    path("wijkplannen/<int:pk>/wijkplan.pdf", views.WijkplanPdfDownloadView.as_view(), name="wijkplan-pdf"),
     path("wijkplannen/<int:pk>/wijkscan/", views.WijkscanView.as_view(), name="wijkplan-scan"),
     path(
         "wijkplannen/<int:pk>/vaststellen/",

@@ -9,14 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from wijken.models import Wijk
+from zio_portal import achtergrond
 from zio_portal.forms import fouten_naar_formulier
 
 from ..mixins import int_param
@@ -179,13 +181,21 @@ class WijkplanDetailView(LoginRequiredMixin, TemplateView):
         return formulieren
 
     def get(self, request, *args, **kwargs):
+        if request.headers.get("HX-Request") and request.GET.get("deel") == "pdf":
+            # The PDF status alone, polled while the worker makes it.
+            plan = get_object_or_404(
+                Wijkplan.objects.zichtbaar_voor(request.user).select_related("pdf", "wijk__gebied"),
+                pk=self.kwargs["pk"],
+            )
+            _vereist(request.user, "monitoring.view_wijkplan", plan)
+            return render(request, self.template_name + "#pdf", _pdf_context(plan))
         plan = self._plan()
         return self.render_to_response(self._context(plan))
 
     def _context(self, plan, gebonden=None):
         user = self.request.user
         return self.get_context_data(
-            plan=plan,
+            **_pdf_context(plan),
             formulieren=self._formulieren(plan, gebonden),
             mag_wijzigen=user.has_perm("monitoring.change_wijkplan", plan),
             mag_inhoud=user.has_perm("monitoring.edit_wijkplan_inhoud", plan),
@@ -245,6 +255,49 @@ class WijkplanDetailView(LoginRequiredMixin, TemplateView):
                 messages.success(request, _("Opgeslagen."))
                 return redirect(f"{plan.get_absolute_url()}#{onderdeel}")
         return self.render_to_response(self._context(plan, {onderdeel: form}))
+
+
+def _pdf_context(plan: Wijkplan) -> dict:
+    pdf = services.wijkplan_pdf_van(plan)
+    return {"plan": plan, "pdf": pdf, "pdf_lopend": bool(pdf and pdf.lopend)}
+
+
+def _zichtbaar_plan(request, pk: int) -> Wijkplan:
+    plan = get_object_or_404(
+        Wijkplan.objects.zichtbaar_voor(request.user).select_related("pdf", "wijk__gebied"), pk=pk
+    )
+    _vereist(request.user, "monitoring.view_wijkplan", plan)
+    return plan
+
+
+class WijkplanPdfAanvragenView(LoginRequiredMixin, View):
+    """POST: have the worker make the plan's PDF as it stands now. Everyone who reads the plan may ask:
+    it changes nothing in the plan (the gemeente gets the file from them)."""
+
+    def post(self, request, pk):
+        plan = _zichtbaar_plan(request, pk)
+        if services.wijkplan_pdf_aanvragen(wijkplan=plan):
+            messages.success(request, _("De PDF wordt gemaakt. Deze pagina werkt zichzelf bij."))
+        else:
+            messages.info(request, _("De PDF wordt al gemaakt."))
+        return redirect(f"{plan.get_absolute_url()}#pdf")
+
+
+class WijkplanPdfDownloadView(LoginRequiredMixin, View):
+    """The finished PDF, streamed after the permission check (never a public URL)."""
+
+    def get(self, request, pk):
+        plan = _zichtbaar_plan(request, pk)
+        pdf = services.wijkplan_pdf_van(plan)
+        if pdf is None or pdf.status != achtergrond.Status.GEREED or not pdf.bestand:
+            raise Http404(_("De PDF van dit wijkplan is nog niet klaar."))
+        return achtergrond.bestand_response(
+            request,
+            pdf,
+            bestandsnaam=f"wijkplan-{slugify(plan.wijk.naam)}-{plan.jaar}.pdf",
+            opnieuw_url=reverse("monitoring:wijkplan-pdf-maken", args=[plan.pk]),
+            terug_url=plan.get_absolute_url(),
+        )
 
 
 class WijkscanView(LoginRequiredMixin, TemplateView):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -16,6 +16,8 @@ from portaal.demo.teksten.overleggen import (
     HUISARTSEN_KNELPUNT,
     HUISARTSENOVERLEG_VANAF_STAP_3,
     HUISARTSENOVERLEG_VOOR_STAP_3,
+    WIJK_FTO,
+    WIJK_MDO,
     WSV_GEANNULEERD,
     WSV_ONDERWERPEN,
     WSV_STARTBIJEENKOMST,
@@ -29,6 +31,7 @@ from samenwerking.constants import (
     ActiepuntStatus,
     KnelpuntSoort,
     KnelpuntStatus,
+    OverlegSoort,
     OverlegStatus,
     Overlegvorm,
     VerzendSoort,
@@ -62,7 +65,15 @@ class Vergadering:
 class OverlegBouwer(BouwerBasis):
     """The meetings of the huisartsen-verbanden and the WSVs."""
 
-    def _overleg(self, vergadering: Vergadering, dag: date, status: str, notulen: str = "") -> Overleg:
+    def _overleg(
+        self,
+        vergadering: Vergadering,
+        dag: date,
+        status: str,
+        notulen: str = "",
+        soort: str = OverlegSoort.WSV,
+        doelgroep: str = "",
+    ) -> Overleg:
         verband, vorm = vergadering.verband, vergadering.vorm
         locatie = vergadering.plek if vorm in (Overlegvorm.FYSIEK, Overlegvorm.HYBRIDE) else ""
         link = ""
@@ -71,6 +82,8 @@ class OverlegBouwer(BouwerBasis):
         return self.rijen.add(
             Overleg(
                 verband=verband,
+                soort=soort,
+                doelgroep=doelgroep,
                 datum=dag,
                 starttijd=vergadering.tijden[0],
                 eindtijd=vergadering.tijden[1],
@@ -223,6 +236,40 @@ class OverlegBouwer(BouwerBasis):
                 self._wsv_knelpunt(overleg, dag, onderwerp, stap, rng)
         volgend = onderwerpen[len(dagen) % len(onderwerpen)] if dagen else None
         self._wsv_volgend_overleg(vergadering, dagen, interval, weekdag, volgend, open_acties, rng)
+        self._wijkoverleggen(vergadering, dagen, weekdag)
+
+    def _wijkoverleggen(self, vergadering: Vergadering, dagen: list[date], weekdag: int) -> None:
+        """The other overlegvormen of the wijk (seed 002): a held MDO about a doelgroep and a planned FTO,
+        in the WSVs that meet already. An own random stream, so the rest of the demo stays as it was."""
+        if not dagen:
+            return
+        rng = random.Random(f"wijkoverleg-{slug_van(vergadering.verband.naam)}")
+        # At lunchtime on the day after the WSV's usual weekday, so they never clash with a WSV meeting.
+        vergadering = replace(vergadering, tijden=(time(12, 30), time(13, 30)))
+        weekdag += 1
+        doelgroep, casus = WIJK_MDO[rng.randrange(len(WIJK_MDO))]
+        mdo_dag = werkdag_vanaf(dagen[-1] - timedelta(days=rng.randint(20, 40)), weekdag)
+        if mdo_dag < self.vandaag:
+            mdo = self._overleg(
+                vergadering,
+                mdo_dag,
+                OverlegStatus.GEHOUDEN,
+                f"MDO {doelgroep}: casusbespreking met de betrokken zorgverleners.",
+                soort=OverlegSoort.MDO,
+                doelgroep=doelgroep,
+            )
+            self._agendapunt(mdo, 1, "Casusbespreking", notulen=casus)
+            self._agendapunt(mdo, 2, "Afspraken over de zorg rond de doelgroep")
+            for naam in ("De huisarts van de patiënt", "De wijkverpleegkundige", "De praktijkondersteuner"):
+                self.rijen.add(Aanwezigheid(overleg=mdo, naam=naam, status=Aanwezig.AANWEZIG))
+        titel, toelichting = WIJK_FTO[rng.randrange(len(WIJK_FTO))]
+        fto = self._overleg(
+            vergadering,
+            werkdag_vanaf(self.vandaag + timedelta(days=rng.randint(10, 40)), weekdag),
+            OverlegStatus.GEPLAND,
+            soort=OverlegSoort.FTO,
+        )
+        self._agendapunt(fto, 1, titel, toelichting=toelichting)
 
     def _wsv_vergaderdagen(
         self, verband: Samenwerkingsverband, stap: int, weekdag: int, interval: int, rng: random.Random

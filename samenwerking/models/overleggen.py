@@ -19,6 +19,7 @@ from ..constants import (
     ActiepuntStatus,
     KnelpuntSoort,
     KnelpuntStatus,
+    OverlegSoort,
     OverlegStatus,
     Overlegvorm,
     VerzendSoort,
@@ -47,6 +48,19 @@ class Overleg(models.Model):
     datum = models.DateField(_("datum"), validators=[datum_in_bereik])
     starttijd = models.TimeField(_("starttijd"), null=True, blank=True)
     eindtijd = models.TimeField(_("eindtijd"), null=True, blank=True)
+    soort = models.CharField(
+        _("soort overleg"),
+        max_length=16,
+        choices=OverlegSoort.choices,
+        default=OverlegSoort.WSV,
+        help_text=_("Een WSV-overleg, of een MDO, FTO, DTO of intervisie in de wijk."),
+    )
+    doelgroep = models.CharField(
+        _("doelgroep"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bij een MDO: voor wie, bijvoorbeeld kwetsbare ouderen of mensen met dementie."),
+    )
     overlegvorm = models.CharField(_("overlegvorm"), max_length=16, choices=Overlegvorm.choices)
     locatie = models.CharField(_("locatie"), max_length=200, blank=True)
     link = models.URLField(_("link online vergadering"), blank=True)
@@ -80,15 +94,26 @@ class Overleg(models.Model):
                 | Q(starttijd__isnull=True)
                 | Q(eindtijd__gt=models.F("starttijd")),
                 name="overleg_eindtijd_na_starttijd",
-            )
+            ),
+            models.CheckConstraint(
+                condition=(Q(soort=OverlegSoort.MDO) & ~Q(doelgroep__regex=NIET_LEEG))
+                | (~Q(soort=OverlegSoort.MDO) & Q(doelgroep="")),
+                name="overleg_doelgroep_alleen_bij_mdo",
+                violation_error_message=_("Een MDO heeft een doelgroep; de andere overleggen niet."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.verband}: {self.datum:%d-%m-%Y}"
 
     def clean(self) -> None:
-        """Where the meeting is: a place for fysiek, a link for online, both for hybride."""
+        """Where the meeting is: a place for fysiek, a link for online, both for hybride. An MDO names
+        its doelgroep; the other kinds have none."""
         fouten = {}
+        if self.soort == OverlegSoort.MDO and not (self.doelgroep or "").strip():
+            fouten["doelgroep"] = _("Vul de doelgroep van het MDO in, bijvoorbeeld kwetsbare ouderen.")
+        elif self.soort != OverlegSoort.MDO and (self.doelgroep or "").strip():
+            fouten["doelgroep"] = _("Alleen een MDO heeft een doelgroep; laat dit veld leeg.")
         if self.overlegvorm in (Overlegvorm.FYSIEK, Overlegvorm.HYBRIDE) and not self.locatie.strip():
             fouten["locatie"] = _("Vul de locatie in: bij een fysiek of hybride overleg is die verplicht.")
         if self.overlegvorm in (Overlegvorm.ONLINE, Overlegvorm.HYBRIDE) and not self.link.strip():
@@ -97,6 +122,15 @@ class Overleg(models.Model):
             fouten["eindtijd"] = _("De eindtijd moet na de starttijd liggen.")
         if fouten:
             raise ValidationError(fouten)
+
+    @property
+    def soort_naam(self) -> str:
+        """The kind as people say it: "WSV-overleg", "MDO kwetsbare ouderen", "FTO"."""
+        if self.soort == OverlegSoort.MDO:
+            return f"MDO {self.doelgroep}".strip()
+        if self.soort == OverlegSoort.WSV:
+            return str(OverlegSoort.WSV.label)
+        return self.get_soort_display().split(" (")[0]
 
     @property
     def notulen_definitief(self) -> bool:

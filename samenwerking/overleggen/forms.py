@@ -10,7 +10,7 @@ from wijken.constants import Beroepsgroep
 from wijken.models import Contactpersoon
 from zio_portal.models import User
 
-from ..constants import Aanwezig, KnelpuntSoort
+from ..constants import Aanwezig, KnelpuntSoort, OverlegSoort
 from ..models import Aanwezigheid, Agendapunt, Overleg
 from ..models.overleggen import NOTULEN_MAX_TEKENS
 from ..widgets import DatumInput
@@ -34,14 +34,19 @@ class OverlegForm(forms.ModelForm):
 
     class Meta:
         model = Overleg
-        fields = ["datum", "starttijd", "eindtijd", "overlegvorm", "locatie", "link"]
+        fields = ["soort", "doelgroep", "datum", "starttijd", "eindtijd", "overlegvorm", "locatie", "link"]
         widgets = {"datum": DatumInput(), "starttijd": TijdInput(), "eindtijd": TijdInput()}
+        labels = {"soort": _("Soort overleg"), "doelgroep": _("Doelgroep van het MDO")}
         help_texts = {
+            "soort": _("WSV-overleg, of een MDO, FTO, DTO of intervisie in de wijk."),
+            "doelgroep": _("Alleen bij een MDO, bijvoorbeeld kwetsbare ouderen of mensen met dementie."),
             "locatie": _("Verplicht bij een fysiek of hybride overleg."),
             "link": _("Verplicht bij een online of hybride overleg, bijvoorbeeld een Teams-link."),
         }
         error_messages = {
             "datum": {"required": _("Vul de datum van het overleg in.")},
+            "soort": {"required": _("Kies de soort overleg.")},
+            "doelgroep": {"max_length": _("Houd de doelgroep kort: ten hoogste 200 tekens.")},
             "overlegvorm": {"required": _("Kies de overlegvorm: fysiek, online of hybride.")},
             "link": {"invalid": _("Vul een volledige link in, beginnend met https://.")},
         }
@@ -49,12 +54,24 @@ class OverlegForm(forms.ModelForm):
     def __init__(self, *args, verband=None, met_uitnodiging=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.verband = verband or getattr(self.instance, "verband", None)
+        # Left out of a post (an older page, a script): a WSV-overleg, the default.
+        self.fields["soort"].required = False
+        self.fields["soort"].choices = OverlegSoort.choices
         self.fields["starttijd"].required = True
         self.fields["eindtijd"].required = True
         self.fields["starttijd"].error_messages["required"] = _("Vul de starttijd in.")
         self.fields["eindtijd"].error_messages["required"] = _("Vul de eindtijd in.")
         if not met_uitnodiging:
             del self.fields["uitnodigen"]
+
+    def clean(self):
+        """The doelgroep field is hidden for other kinds: text left in it is not meant for them."""
+        data = super().clean()
+        data["soort"] = data.get("soort") or OverlegSoort.WSV  # not sent: the default kind
+        if data["soort"] != OverlegSoort.MDO:
+            data["doelgroep"] = ""
+            self.instance.doelgroep = ""
+        return data
 
 
 class UniekeIdsMixin:

@@ -28,7 +28,9 @@ def overleg_ics(overleg: Overleg, *, methode: str | None = None) -> bytes:
         waar.append(overleg.link)
     agenda = "\n".join(f"{p.volgorde}. {p.titel}" for p in overleg.agendapunten.order_by("volgorde", "pk"))
     beschrijving = (
-        f"Overleg van het {overleg.verband.naam} ({overleg.get_overlegvorm_display().lower()}).\n"
+        f"{overleg.get_soort_display()} van het {overleg.verband.naam}"
+        f" ({overleg.get_overlegvorm_display().lower()}).\n"
+        + (f"Doelgroep: {overleg.doelgroep}\n" if overleg.doelgroep else "")
         + (f"Online deelnemen: {overleg.link}\n" if overleg.link else "")
         + (f"\nAgenda:\n{agenda}\n" if agenda else "")
         + f"\nAgenda en stukken in het portaal: {link}"
@@ -39,7 +41,7 @@ def overleg_ics(overleg: Overleg, *, methode: str | None = None) -> bytes:
             uid=f"wsv-overleg-{overleg.pk}@zio-wijksamenwerking",
             start=start,
             eind=eind,
-            onderwerp=f"Overleg {overleg.verband.naam}",
+            onderwerp=f"{overleg.soort_naam}: {overleg.verband.naam}",
             beschrijving=beschrijving,
             locatie=" / ".join(waar),
             url=overleg.link,

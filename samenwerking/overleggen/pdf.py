@@ -79,6 +79,8 @@ def notulen_context(*, overleg: Overleg) -> dict:
             else ""
         ),
         "vorm": overleg.get_overlegvorm_display(),
+        "soort": overleg.get_soort_display(),
+        "doelgroep": overleg.doelgroep,
         "locatie": overleg.locatie,
         "link": overleg.link,
         "definitief": bool(overleg.notulen_definitief_op),

@@ -23,6 +23,7 @@ from ..constants import (
     ActiepuntStatus,
     KnelpuntSoort,
     KnelpuntStatus,
+    OverlegSoort,
     OverlegStatus,
     VerzendSoort,
 )
@@ -53,7 +54,7 @@ from .verzending import (  # noqa: F401 (the overleg's services, one import path
     uitnodiging_versturen,
 )
 
-OVERLEG_VELDEN = ("datum", "starttijd", "eindtijd", "overlegvorm", "locatie", "link")
+OVERLEG_VELDEN = ("soort", "doelgroep", "datum", "starttijd", "eindtijd", "overlegvorm", "locatie", "link")
 LOPEND = achtergrond.LOPEND
 
 
@@ -116,6 +117,8 @@ def overleg_plannen(
     )
     overleg.locatie = overleg.locatie or ""
     overleg.link = overleg.link or ""
+    overleg.doelgroep = (overleg.doelgroep or "").strip()
+    overleg.soort = overleg.soort or OverlegSoort.WSV
     overleg._history_user = door
     overleg.full_clean()
     overleg.save()
@@ -134,8 +137,13 @@ def overleg_wijzigen(*, overleg: Overleg, data: dict, door: User) -> Overleg:
     _niet_definitief(opgeslagen)
     _niet_geannuleerd(opgeslagen)
     for k in OVERLEG_VELDEN:
+        if k in ("soort", "doelgroep") and k not in data:
+            setattr(overleg, k, getattr(opgeslagen, k))  # callers that only move the meeting
+            continue
         waarde = data.get(k)
-        setattr(overleg, k, ("" if waarde is None and k in ("locatie", "link") else waarde))
+        setattr(overleg, k, ("" if waarde is None and k in ("locatie", "link", "doelgroep") else waarde))
+    overleg.doelgroep = (overleg.doelgroep or "").strip()
+    overleg.soort = overleg.soort or OverlegSoort.WSV
     gewijzigd = any(getattr(overleg, k) != getattr(opgeslagen, k) for k in OVERLEG_VELDEN)
     overleg.uitnodiging_volgnummer = opgeslagen.uitnodiging_volgnummer
     overleg.uitnodiging_verzonden_op = opgeslagen.uitnodiging_verzonden_op

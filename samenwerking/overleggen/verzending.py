@@ -175,17 +175,21 @@ def uitnodiging_mailen(*, overleg_id: int, volgnummer: int) -> int:
     if geannuleerd:
         soort, methode, adressen = VerzendSoort.ANNULERING, "CANCEL", _uitgenodigd(overleg)
         sjabloon = "samenwerking/overleg/mail_annulering.txt"
-        onderwerp = _("Geannuleerd: %(verband)s op %(datum)s")
+        onderwerp = _("Geannuleerd: %(soort)s %(verband)s op %(datum)s")
     else:
         soort, methode, adressen = VerzendSoort.UITNODIGING, "REQUEST", ontvangers(overleg=overleg)
         sjabloon = "samenwerking/overleg/mail_uitnodiging.txt"
         onderwerp = (
-            _("Gewijzigd: %(verband)s op %(datum)s")
+            _("Gewijzigd: %(soort)s %(verband)s op %(datum)s")
             if volgnummer
-            else _("Uitnodiging: %(verband)s op %(datum)s")
+            else _("Uitnodiging: %(soort)s %(verband)s op %(datum)s")
         )
     ics = overleg_ics(overleg, methode=methode)
-    onderwerp = onderwerp % {"verband": overleg.verband.naam, "datum": overleg.datum.strftime("%d-%m-%Y")}
+    onderwerp = onderwerp % {
+        "soort": overleg.soort_naam,
+        "verband": overleg.verband.naam,
+        "datum": overleg.datum.strftime("%d-%m-%Y"),
+    }
     verzonden = 0
     for naam, email in adressen:
         with transaction.atomic():
@@ -220,8 +224,12 @@ def notulen_mailen(*, overleg: Overleg, pdf: bytes) -> int:
             if not _claimen(overleg=overleg, soort=VerzendSoort.NOTULEN, email=email, volgnummer=0):
                 continue
             bericht = portaalbericht(
-                onderwerp=_("Notulen: %(verband)s van %(datum)s")
-                % {"verband": overleg.verband.naam, "datum": overleg.datum.strftime("%d-%m-%Y")},
+                onderwerp=_("Notulen: %(soort)s %(verband)s van %(datum)s")
+                % {
+                    "soort": overleg.soort_naam,
+                    "verband": overleg.verband.naam,
+                    "datum": overleg.datum.strftime("%d-%m-%Y"),
+                },
                 tekst=render_to_string(
                     "samenwerking/overleg/mail_notulen.txt",
                     {"overleg": overleg, "naam": naam, "link": _link(overleg)},

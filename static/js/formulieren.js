@@ -130,3 +130,40 @@
     }
   });
 })();
+
+// A field that only applies to one choice of another field (the doelgroep of an MDO): an element
+// with data-toon-bij="veld=waarde" is shown only while that field of its form has that value. Without
+// JavaScript it simply stays visible; the server checks the combination either way.
+(function () {
+  "use strict";
+
+  function bijwerken(form) {
+    form.querySelectorAll("[data-toon-bij]").forEach(function (blok) {
+      var delen = blok.getAttribute("data-toon-bij").split("=");
+      var veld = form.elements.namedItem(delen[0]);
+      if (veld) {
+        blok.hidden = veld.value !== delen[1];
+      }
+    });
+  }
+
+  function alle() {
+    document.querySelectorAll("form").forEach(function (form) {
+      if (form.querySelector("[data-toon-bij]")) {
+        bijwerken(form);
+      }
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var form = event.target && event.target.form;
+    if (form && form.querySelector("[data-toon-bij]")) {
+      bijwerken(form);
+    }
+  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", alle);
+  } else {
+    alle();
+  }
+})();

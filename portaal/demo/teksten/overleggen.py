@@ -226,3 +226,33 @@ WSV_STARTBIJEENKOMST = (
     "Kennismaking en werkwijze van het WSV",
     "Startbijeenkomst: rol van de afgevaardigden, frequentie en de uitkomsten van de inventarisatie.",
 )
+
+
+# The other overlegvormen of a wijk (seed 002): an MDO per doelgroep (with a short casus) and an FTO.
+WIJK_MDO = [
+    (
+        "kwetsbare ouderen",
+        "Mevrouw (84) woont alleen, valt vaker en mist medicatie; wijkverpleging, huisarts en "
+        "fysiotherapeut spreken een valpreventieplan en een weekbaxter af.",
+    ),
+    (
+        "mensen met dementie",
+        "Meneer (79) met beginnende dementie; de mantelzorger is overbelast. Casemanager dementie en "
+        "het sociaal wijkteam regelen dagbesteding twee dagen per week.",
+    ),
+    (
+        "mensen met COPD",
+        "Twee patiënten met frequente longaanvallen; longverpleegkundige, apotheek en fysiotherapeut "
+        "spreken een actieplan en inhalatie-instructie af.",
+    ),
+]
+WIJK_FTO = [
+    (
+        "Polyfarmacie bij ouderen: medicatiebeoordeling",
+        "Apotheek en huisartsen kiezen samen de patiënten voor een medicatiebeoordeling.",
+    ),
+    (
+        "Antibiotica bij luchtweginfecties",
+        "Voorschrijfcijfers van de praktijken naast de NHG-standaard.",
+    ),
+]

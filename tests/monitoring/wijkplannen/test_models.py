@@ -247,3 +247,18 @@ def test_vaststellen_niet_met_een_overleg_in_de_toekomst(world):
     with pytest.raises(ValidationError) as exc:
         services.wijkplan_vaststellen(wijkplan=plan, besluit=_besluit(world.wsv_a1, later))
     assert "besluit" in exc.value.message_dict
+
+
+def test_vaststellen_alleen_in_een_wsv_overleg_niet_in_een_mdo(world):
+    from monitoring.wijkplannen.forms import VaststellenForm
+
+    plan = WijkplanFactory(wijk=world.wijk_a1)
+    DoelFactory(prioriteit__wijkplan=plan)
+    mdo = OverlegFactory(
+        verband=world.wsv_a1, datum=datetime.date(2026, 3, 1), soort="mdo", doelgroep="kwetsbare ouderen"
+    )
+    besluit = Besluitvorming.objects.create(overleg=mdo, tekst="Wijkplan vastgesteld.")
+    with pytest.raises(ValidationError) as exc:
+        services.wijkplan_vaststellen(wijkplan=plan, besluit=besluit)
+    assert "WSV-overleg" in " ".join(exc.value.message_dict["besluit"])
+    assert besluit not in VaststellenForm(wijkplan=plan).fields["besluit"].queryset

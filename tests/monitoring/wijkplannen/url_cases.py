@@ -27,6 +27,21 @@ def _overleg(w):
     return w.overleg_a1.pk
 
 
+def _pdf_gereed(w):
+    """Plan A1 with a finished PDF (the file's content does not matter to the rights)."""
+    from django.core.files.base import ContentFile
+
+    from monitoring.models import WijkplanPdf
+    from zio_portal.achtergrond import Status
+
+    plan = wijkplan_world(w).wijkplan_a1
+    if not WijkplanPdf.objects.filter(wijkplan=plan, status=Status.GEREED).exists():
+        pdf, _ = WijkplanPdf.objects.get_or_create(wijkplan=plan)
+        pdf.status = Status.GEREED
+        pdf.bestand.save("wijkplan-rechten.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"), save=True)
+    return plan.pk
+
+
 def _plan(w):
     return [wijkplan_world(w).wijkplan_a1.pk]
 
@@ -55,6 +70,22 @@ CASES: list[Case] = [
     ),
     Case("monitoring:wijkplan-detail", label="plan A1", args=_plan, expect=everyone(404, **LEZERS_A1)),
     Case("monitoring:wijkplan-scan", label="plan A1", args=_plan, expect=everyone(404, **LEZERS_A1)),
+    # The PDF: every reader may have it made (it changes nothing in the plan); the download is 404 until
+    # it is made (test_pdf.py covers the download of a finished PDF per role).
+    Case(
+        "monitoring:wijkplan-pdf-maken",
+        label="plan A1",
+        method="post",
+        args=_plan,
+        expect=everyone(404, **dict.fromkeys(LEZERS_A1, 302)),
+    ),
+    Case("monitoring:wijkplan-pdf", label="plan A1, nog geen PDF", args=_plan, expect=everyone(404)),
+    Case(
+        "monitoring:wijkplan-pdf",
+        label="plan A1, PDF gereed",
+        args=lambda w: [_pdf_gereed(w)],
+        expect=everyone(404, **LEZERS_A1),
+    ),
     Case(
         "monitoring:wijkplan-vaststellen",
         label="plan A1",
