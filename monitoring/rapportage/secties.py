@@ -100,6 +100,4 @@ def wijkplannen_sectie(*, wijk_ids: list[int], jaar: int) -> dict:
             "concept": vorig["concept"],
             "geen": len(wijken) - vorig["vastgesteld"] - vorig["concept"],
         },
-        # Per-kind meeting counts (MDO, FTO, DTO, intervisie) belong here once Overleg.soort exists
-        # (issue 17, added in parallel): "overleggen_per_soort": {soort: n}. Not yet counted.
     }
