@@ -12,9 +12,10 @@ from django.db import models
 from django.db.models import Max, Min
 from django.utils import timezone
 
+from monitoring.models import Antwoord
 from samenwerking.afspraken.selectors import mijn_praktijk_context
 from samenwerking.constants import AfspraakStatus, OverlegStatus
-from samenwerking.models import Afspraak, Overleg
+from samenwerking.models import Afspraak, Overleg, StapVoortgang
 from wijken.models import WijkToewijzing
 from zio_portal.models import User
 
@@ -87,3 +88,13 @@ def test_the_demo_built_on_any_day_is_current_on_that_day(moment):
         afspraak = lopend.order_by("pk").first()
         historie = list(afspraak.history.select_related("history_user"))
         assert historie and all(h.history_user is not None for h in historie)
+        assert not User.history.filter(history_user__isnull=True).exists(), "the beheerder made the accounts"
+        # A practice's own answers are its praktijkmanager's in the history, not the system's or the
+        # beheerder's; the step plan's progress is the one who keeps it.
+        antwoord = Antwoord.history.filter(
+            respons__bron="portaal", respons__praktijk__medewerkers__user=praktijkmanager
+        )
+        assert antwoord.exists() and set(antwoord.values_list("history_user__username", flat=True)) == {
+            "praktijkmanager"
+        }
+        assert not StapVoortgang.history.filter(history_user__isnull=True).exists()
