@@ -12,12 +12,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from zio_portal.db import SubqueryCount
-from zio_portal.history import Wijziging, wijzigingen
+from zio_portal.history import Wijziging, samenvoegen, wijzigingen
 from zio_portal.models import User
 
 from .constants import Beroepsgroep
 from .filters import PartnerFilterSet
-from .models import Contactpersoon, Gebied, Partner, Praktijk, Wijk, WijkToewijzing
+from .models import Contactpersoon, Gebied, Partner, Praktijk, Praktijkmedewerker, Wijk, WijkToewijzing
 
 
 def wijk_list(*, user: User) -> QuerySet[Wijk]:
@@ -156,3 +156,51 @@ def sociale_kaart(*, wijk: Wijk, filters=None) -> PartnerFilterSet:
 def partners_van_wijk(*, wijk: Wijk) -> list[Partner]:
     """The partners on the sociale kaart of a wijk, in the handreiking's order of beroepsgroepen."""
     return list(sociale_kaart(wijk=wijk).qs)
+
+
+def gebruiker_scope_wijzigingen(gebruiker: User, *, limiet: int = 25) -> list[Wijziging]:
+    """When a user became or stopped being gebiedsmanager of a gebied or staff of a practice, by whom.
+
+    Four queries whatever the number of records: the gebieden the user was ever in, their history
+    with its gebiedsmanagers, and the user's practice memberships (with the practice names).
+    """
+    relatie = Gebied.history.model._meta.get_field("historicalgebied_gebiedsmanagers")
+    m2m, leden = relatie.related_model, relatie.get_accessor_name()
+    gebied_ids = set(m2m.objects.filter(user_id=gebruiker.pk).values_list("gebied_id", flat=True))
+    uit: list[Wijziging] = []
+    if gebied_ids:
+        records = (
+            Gebied.history.filter(id__in=gebied_ids)
+            .select_related("history_user")
+            .prefetch_related(leden)
+            .order_by("id", "history_date", "history_id")
+        )
+        was_erin: dict[int, bool] = {}
+        veld = str(Gebied._meta.get_field("gebiedsmanagers").verbose_name)
+        for record in records:
+            erin = any(r.user_id == gebruiker.pk for r in getattr(record, leden).all())
+            if erin != was_erin.get(record.id, False) and record.history_type != "-":
+                uit.append(
+                    Wijziging(
+                        wanneer=record.history_date,
+                        wie=str(record.history_user) if record.history_user else _("systeem"),
+                        soort=_("gewijzigd"),
+                        onderwerp=_("gebied %(naam)s") % {"naam": record.naam},
+                        velden=[veld],
+                        waarden=[(veld, _("zonder deze gebruiker"), _("met deze gebruiker"))]
+                        if erin
+                        else [(veld, _("met deze gebruiker"), _("zonder deze gebruiker"))],
+                    )
+                )
+            was_erin[record.id] = erin
+    lidmaatschappen = Praktijkmedewerker.history.filter(user_id=gebruiker.pk)
+    namen = dict(
+        Praktijk.objects.filter(pk__in=lidmaatschappen.values("praktijk_id")).values_list("pk", "naam")
+    )
+    uit += wijzigingen(
+        lidmaatschappen,
+        onderwerp=lambda r: _("medewerker van %(praktijk)s") % {"praktijk": namen.get(r.praktijk_id, "?")},
+        limiet=limiet,
+        met_waarden=True,
+    )
+    return samenvoegen(uit, limiet=limiet)

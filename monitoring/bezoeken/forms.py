@@ -40,7 +40,9 @@ class BezoekVerslagForm(forms.Form):
     """The visit report; the rules are in services.bezoek_verslag_opslaan."""
 
     gehouden_op = forms.DateField(
-        label=_("Gehouden op"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Gehouden op"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     wat_gaat_goed = forms.CharField(
         label=_("Wat gaat goed?"), required=False, widget=forms.Textarea(attrs={"rows": 3})

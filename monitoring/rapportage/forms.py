@@ -24,10 +24,12 @@ class RapportageAanvraagForm(forms.Form):
     )
     jaar = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100, required=False)
     periode_van = forms.DateField(
-        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     periode_tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     scope = forms.ChoiceField(label=_("Reikwijdte"), choices=ScopeSoort.choices, initial=ScopeSoort.REGIO)
     gebied = forms.ModelChoiceField(

@@ -81,8 +81,12 @@ class VragenlijstForm(forms.Form):
 
 
 class RondeForm(forms.Form):
-    opent_op = forms.DateField(label=_("Opent op"), widget=forms.DateInput(attrs={"type": "date"}))
-    sluit_op = forms.DateField(label=_("Sluit op"), widget=forms.DateInput(attrs={"type": "date"}))
+    opent_op = forms.DateField(
+        label=_("Opent op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    sluit_op = forms.DateField(
+        label=_("Sluit op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def clean(self):
         data = super().clean()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk, Wijk
+from zio_portal.history import Wijziging, samenvoegen, wijzigingen
 from zio_portal.models import User
 from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
 
@@ -373,3 +374,40 @@ def sjabloon_rijen(*, user: User, ronde: Ronde) -> tuple[list[str], list[list[st
     )
     rijen = [[p.agb_code, p.naam, p.wijk.naam if p.wijk_id else "", *[""] * len(vragen)] for p in praktijken]
     return koppen, rijen
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def vragenlijst_wijzigingen(*, vragenlijst: Vragenlijst, limiet: int = 25) -> list[Wijziging]:
+    """Who added or changed a section or question of this questionnaire, when and what (2 queries)."""
+    return samenvoegen(
+        wijzigingen(
+            Sectie.history.filter(vragenlijst_id=vragenlijst.pk),
+            onderwerp=lambda r: _("sectie „%(titel)s”") % {"titel": r.titel},
+            limiet=limiet,
+            met_waarden=True,
+        ),
+        wijzigingen(
+            Vraag.history.filter(vragenlijst_id=vragenlijst.pk),
+            onderwerp=lambda r: _("vraag %(code)s") % {"code": r.code},
+            limiet=limiet,
+            met_waarden=True,
+        ),
+        limiet=limiet,
+    )
+
+
+def antwoord_wijzigingen(*, respons: Respons, vragen: dict[int, Vraag], limiet: int = 50) -> list[Wijziging]:
+    """A response's answers over time: who (or which import) changed which answer, old and new value.
+
+    ``vragen`` are the questionnaire's questions by pk (already loaded for the page): one query.
+    """
+
+    def onderwerp(record) -> str:
+        vraag = vragen.get(record.vraag_id)
+        return _("antwoord op %(code)s") % {"code": vraag.code if vraag else "?"}
+
+    return wijzigingen(
+        Antwoord.history.filter(respons_id=respons.pk), onderwerp=onderwerp, limiet=limiet, met_waarden=True
+    )

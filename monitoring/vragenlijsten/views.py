@@ -62,6 +62,7 @@ class VragenlijstDetailView(BeheerMixin, TemplateView):
             ronde_form=kwargs.get("ronde_form")
             or RondeForm(initial={"opent_op": ronde.opent_op, "sluit_op": ronde.sluit_op} if ronde else None),
             kopie_form=kwargs.get("kopie_form") or KopieForm(initial={"jaar": vragenlijst.jaar + 1}),
+            wijzigingen=selectors.vragenlijst_wijzigingen(vragenlijst=vragenlijst),
         )
         return context
 
@@ -188,9 +189,11 @@ class ResponsDetailView(TemplateView):
         respons = selectors.respons_get(user=self.request.user, pk=self.kwargs["pk"])
         secties = selectors.vragen_met_secties(vragenlijst=respons.ronde.vragenlijst)
         antwoorden = selectors.antwoorden_per_code(ronde=respons.ronde, praktijk=respons.praktijk)
+        vragen = {v.pk: v for s in secties for v in s.vragen.all()}
         context.update(
             respons=respons,
             secties=[(s, [(v, antwoorden.get(v.code)) for v in s.vragen.all()]) for s in secties],
+            wijzigingen=selectors.antwoord_wijzigingen(respons=respons, vragen=vragen),
         )
         return context
 

@@ -135,6 +135,10 @@ class AfspraakBouwer(BouwerBasis):
             )
         evaluatie_op = self._evaluatie_op(plan, versie, status)
         tijdgebonden = datum + timedelta(days=rng.randint(90, 180))
+        if status in (AfspraakStatus.ACTIEF, AfspraakStatus.CONCEPT):
+            # A running afspraak's T lies ahead on the day the demo is built, not "verstreken" (the
+            # agreement may be old: its T moves with it; no extra draw, so the seeded sequence holds).
+            tijdgebonden = max(tijdgebonden, self.vandaag + timedelta(days=30 + (tijdgebonden - datum).days))
         if evaluatie_op and evaluatie_op > tijdgebonden:
             # Evaluated no later than its deadline, so the afspraak can be saved as it is.
             tijdgebonden = evaluatie_op + timedelta(days=60)

@@ -12,7 +12,7 @@ from portaal.demo.hulp import rng_voor
 from portaal.demo.plan import WijkPlan, plan_partners, plan_praktijken, plan_wijken
 from portaal.demo.rijen import Rijen
 from portaal.demo.teksten.afspraken import AFSPRAKEN, AfspraakTekst
-from portaal.demo.teksten.regio import WIJKINDELING
+from portaal.demo.teksten.regio import wijkindeling_op, wijkindeling_reden
 from samenwerking.models import Afspraak
 from wijken.models import Praktijk, Wijk
 
@@ -30,7 +30,11 @@ class BouwerBasis:
         self.praktijkplannen = plan_praktijken(self.wijkplannen)
         self.partnerplannen = plan_partners(self.wijkplannen)
         self.plan_per_agb = {p.agb: p for p in self.praktijkplannen}
-        self.herindeling = max(self.vandaag - timedelta(days=100), WIJKINDELING + timedelta(days=1))
+        # Every date of the demo is relative to the day it is built ("a region in the middle of its
+        # year"): the wijkindeling about two years back, a border practice reassigned 100 days ago.
+        self.wijkindeling = wijkindeling_op(self.vandaag)
+        self.wijkindeling_reden = wijkindeling_reden(self.vandaag)
+        self.herindeling = self.vandaag - timedelta(days=100)
         self.gebruikers: dict[str, Any] = {}
         self.gebiedsmanager: dict[str, Any] = {}
         self.wijken: dict[str, Wijk] = {}

@@ -4,7 +4,7 @@ covered (of the demo praktijkmanager's practice) and one with an open gap that h
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from portaal.demo.basis import BouwerBasis
 from portaal.demo.hulp import moment_op, rng_voor, telefoonnummer
@@ -87,7 +87,7 @@ class ContinuiteitBouwer(BouwerBasis):
                     zorgsoorten=ZORG[:3] + rng.sample(ZORG[3:], 2),
                     capaciteit=f"{rng.choice([6, 8, 10, 12])} consulten per dag",
                     bereikbaarheid=f"{telefoonnummer(rng)} (doktersspoedlijn)",
-                    geldig_van=date(self.jaar - 1, 1, 1),
+                    geldig_van=self.vandaag - timedelta(days=400),
                     smart_afspraak=smart,
                     aangemaakt_door=door,
                 )

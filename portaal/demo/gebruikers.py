@@ -36,3 +36,10 @@ class GebruikersBouwer(BouwerBasis):
             self.nieuwe_gebruikers.add(g.username)
         self.rijen.opslaan(User)
         self.gebruikers = bestaand
+        # The accounts exist only now, so their creation could not name anyone yet: the beheerder made
+        # them (one update, and only rows this run wrote).
+        beheerder = next((bestaand[g.username] for g in GEBRUIKERS if g.superuser), None)
+        if beheerder is not None and self.nieuwe_gebruikers:
+            User.history.filter(
+                id__in=[bestaand[naam].pk for naam in self.nieuwe_gebruikers], history_user__isnull=True
+            ).update(history_user=beheerder)

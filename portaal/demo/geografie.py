@@ -11,7 +11,7 @@ from portaal.demo.basis import BouwerBasis
 from portaal.demo.hulp import emailadres, mobielnummer, rng_voor
 from portaal.demo.plan import PraktijkPlan
 from portaal.demo.teksten.mensen import GEBRUIKERS
-from portaal.demo.teksten.regio import GEBIEDEN, GEMEENTEN, REGIO, WIJKINDELING, WIJKINDELING_REDEN
+from portaal.demo.teksten.regio import GEBIEDEN, GEMEENTEN, REGIO
 from wijken.constants import Functie
 from wijken.models import (
     Contactpersoon,
@@ -112,10 +112,10 @@ class GeografieBouwer(BouwerBasis):
     def _wijktoewijzingen(self, praktijk: Praktijk, plan: PraktijkPlan, beheerder: Any) -> None:
         """The practice's wijk in the wijkindeling, and a later reassignment of a border practice."""
         eerste_wijk = plan.wijk.naam
-        reden = WIJKINDELING_REDEN
+        reden = self.wijkindeling_reden
         if plan.grens_met:
             reden = (
-                f"{WIJKINDELING_REDEN}: de praktijk ligt op de grens van {eerste_wijk} en "
+                f"{self.wijkindeling_reden}: de praktijk ligt op de grens van {eerste_wijk} en "
                 f"{plan.grens_met}. In overleg met beide huisartsenverbanden ingedeeld bij "
                 f"{eerste_wijk}, omdat de meeste ingeschreven patiënten daar wonen."
             )
@@ -123,7 +123,7 @@ class GeografieBouwer(BouwerBasis):
             WijkToewijzing(
                 praktijk=praktijk,
                 wijk=self.wijken[eerste_wijk],
-                ingangsdatum=WIJKINDELING,
+                ingangsdatum=self.wijkindeling,
                 grenspraktijk=bool(plan.grens_met),
                 reden=reden,
                 vastgelegd_door=beheerder,

@@ -14,6 +14,7 @@ from portaal.demo.plan import PraktijkPlan
 from portaal.demo.teksten.monitoring import NIEUWE_VRAGEN, OPEN_ANTWOORDEN, SECTIES, VRAGEN
 from wijken.constants import Functie
 from wijken.models import Praktijk, Praktijkmedewerker
+from zio_portal.models import User
 
 
 class MonitoringBouwer(BouwerBasis):
@@ -49,15 +50,20 @@ class MonitoringBouwer(BouwerBasis):
                 "samenwerking met andere praktijken en het WSV zijn gemarkeerd.",
             )
             self.rijen.aangemaakt[Vragenlijst] += 1
+            # The beleidsadviseur builds the questionnaire: its history says so.
+            opsteller = self.gebruikers.get("beleidsadviseur")
             secties = [
                 self.rijen.add(Sectie(vragenlijst=vragenlijst, titel=titel, volgorde=n))
                 for n, titel in enumerate(SECTIES, start=1)
             ]
+            for sectie in secties:
+                if opsteller is not None:
+                    sectie._history_user = opsteller
             vragen = VRAGEN + (NIEUWE_VRAGEN if basis else ())
             for volgorde, (sectie, code, tekst, soort, opties, samenwerking, verplicht) in enumerate(
                 vragen, 1
             ):
-                self.rijen.add(
+                vraag = self.rijen.add(
                     Vraag(
                         vragenlijst=vragenlijst,
                         sectie=secties[sectie],
@@ -70,6 +76,8 @@ class MonitoringBouwer(BouwerBasis):
                         volgorde=volgorde,
                     )
                 )
+                if opsteller is not None:
+                    vraag._history_user = opsteller
             self.rijen.opslaan(Sectie, Vraag)
         ronde = Ronde.objects.filter(vragenlijst=vragenlijst).first()
         if ronde is None:
@@ -125,10 +133,18 @@ class MonitoringBouwer(BouwerBasis):
                 )
             )
             beantwoord = vragen if ingediend else vragen[: rng.randint(3, len(vragen) - 3)]
+            # An imported response is the beleidsadviseur's import; otherwise the praktijkmanager answered.
+            pm_id = pm_per_praktijk.get(pk)
+            if respons.bron == ResponsBron.IMPORT:
+                door = self.gebruikers.get("beleidsadviseur")
+            else:
+                door = User(pk=pm_id) if pm_id else None
             for vraag in beantwoord:
                 antwoord = self._antwoord(vraag, plan, jaar, rng)
                 if antwoord is not None:
-                    self.rijen.add(Antwoord(respons=respons, vraag=vraag, **antwoord))
+                    rij = self.rijen.add(Antwoord(respons=respons, vraag=vraag, **antwoord))
+                    if door is not None:
+                        rij._history_user = door
         self.rijen.opslaan(Respons, Antwoord)
 
     def _antwoord(self, vraag: Vraag, plan: PraktijkPlan, jaar: int, rng: random.Random) -> dict | None:

@@ -274,11 +274,11 @@ class OverlegBouwer(BouwerBasis):
     def _wsv_vergaderdagen(
         self, verband: Samenwerkingsverband, stap: int, weekdag: int, interval: int, rng: random.Random
     ) -> list[date]:
-        """The meeting days from about 45 days after the start (or January last year) until today."""
+        """The meeting days from about 45 days after the start (at most about 18 months back) until today."""
         dagen: list[date] = []
         if stap < 2:
             return dagen
-        dag = max(verband.startdatum + timedelta(days=45), date(self.jaar - 1, 1, 10))
+        dag = max(verband.startdatum + timedelta(days=45), self.vandaag - timedelta(days=540))
         while True:
             dag = werkdag_vanaf(dag + timedelta(days=rng.randint(-6, 6)), weekdag)
             if dag >= self.vandaag:

@@ -289,7 +289,7 @@ class SamenwerkingBouwer(BouwerBasis):
                 notitie = notities[stapnummer][0]
             elif status == StapStatus.GESTART:
                 notitie = notities[stapnummer][1]
-            self.rijen.add(
+            voortgang = self.rijen.add(
                 StapVoortgang(
                     cyclus=rij,
                     stap=self.stappen[(soort, stapnummer)],
@@ -300,6 +300,8 @@ class SamenwerkingBouwer(BouwerBasis):
                     bijgewerkt_door=door if status != StapStatus.NIET_GESTART else None,
                 )
             )
+            if door is not None:
+                voortgang._history_user = door  # who keeps the step plan of this verband
         return vensters
 
     def _deelnames(self, verband: Samenwerkingsverband, leden: list[Lid]) -> None:

@@ -74,21 +74,21 @@ class WijkplanBouwer(BouwerBasis):
                 meetbaar=m,
                 acceptabel=a,
                 realistisch=r,
-                tijdgebonden=datetime.date(self.jaar, 12, 31),
+                tijdgebonden=self.vandaag + datetime.timedelta(days=240),
             )
             if praktijk is not None:
                 services.actie_toevoegen(
                     doel=doel,
                     omschrijving=actie,
                     eigenaar_praktijk=praktijk,
-                    deadline=datetime.date(self.jaar, 6, 30),
+                    deadline=self.vandaag + datetime.timedelta(days=60),
                     actiepunt=actiepunt if nummer == 1 else None,
                 )
         services.afstemming_vastleggen(
             wijkplan=plan,
             met=AfstemmingMet.GEMEENTE,
             wie=f"Beleidsmedewerker zorg, gemeente {wijk.gebied.gemeente.naam}",
-            datum=datetime.date(self.jaar, 2, 1),
+            datum=self.vandaag - datetime.timedelta(days=45),
             uitkomst="De gemeente sluit met het sociaal wijkteam aan bij de prioriteit eenzaamheid.",
         )
         self.rijen.aangemaakt[Wijkplan] += 1

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from zio_portal.db import SubqueryCount
+from zio_portal.history import Wijziging, samenvoegen, wijzigingen
 from zio_portal.models import User
 
 from ..constants import ActiepuntStatus, AfspraakStatus, OverlegStatus, StapStatus
@@ -130,3 +132,27 @@ def verband_stappenplan(*, verband: Samenwerkingsverband) -> tuple[PdcaCyclus | 
         for stap in PdcaStap.objects.filter(soort=verband.soort).order_by("nummer")
     ]
     return lopend, stappen
+
+
+def verband_stap_wijzigingen(
+    *, verband: Samenwerkingsverband, stappen: list[PdcaStap], limiet: int = 15
+) -> list[Wijziging]:
+    """Who changed which PDCA step of this verband, and when: its progress per cycle and the step plan
+    itself (the steps of its kind). Two queries whatever the number of records (one without a cycle)."""
+    nummers = {stap.pk: stap.nummer for stap in stappen}
+    cycli = [c.pk for c in verband.cycli.all()]  # from the page's prefetch
+    return samenvoegen(
+        wijzigingen(
+            StapVoortgang.history.filter(cyclus_id__in=cycli),
+            onderwerp=lambda r: _("stap %(nummer)s") % {"nummer": nummers.get(r.stap_id, "?")},
+            limiet=limiet,
+            met_waarden=True,
+        ),
+        wijzigingen(
+            PdcaStap.history.filter(soort=verband.soort),
+            onderwerp=lambda r: _("stappenplan, stap %(nummer)s") % {"nummer": r.nummer},
+            limiet=limiet,
+            met_waarden=True,
+        ),
+        limiet=limiet,
+    )

@@ -74,6 +74,9 @@ class VerbandDetailView(DetailView):
             kan_nieuwe_cyclus=mag_wijzigen and (cyclus is None or laatste_klaar),
             cyclus_form=CyclusForm(),
             stap_form=StapForm(),
+            wijzigingen=selectors.verband_stap_wijzigingen(
+                verband=verband, stappen=[item["stap"] for item in stappen]
+            ),
         )
         if verband.is_wsv:  # the latest meetings of a WSV
             context["recente_overleggen"] = list(overleg_list(verband=verband)[:6])

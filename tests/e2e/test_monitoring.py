@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from monitoring.models import Praktijkbezoek, Respons, Ronde
 from portaal.demo import DEMO_WACHTWOORD
@@ -177,3 +178,38 @@ def test_visit_is_planned_reported_shared_and_seen(page, axe, browser, live_serv
     context.close()
     bezoek.refresh_from_db()
     assert bezoek.gezien_door.username == "praktijkmanager2" and bezoek.reactie_praktijk
+
+
+def test_a_visit_that_already_happened_is_registered_and_lands_on_its_verslag(page, axe):
+    """A visit held without being planned first: its moment in the past, then straight to the verslag."""
+    call_command("demodata", verbosity=0)
+    praktijk = Praktijk.objects.get(medewerkers__user__username="praktijkmanager2")
+    Praktijkbezoek.objects.filter(praktijk=praktijk).exclude(status="gehouden").delete()
+    voor = Praktijkbezoek.objects.filter(praktijk=praktijk).count()
+    login(page, "beleidsadviseur", DEMO_WACHTWOORD)
+    page.wait_for_url("**/")
+    page.goto(f"/monitoring/praktijken/{praktijk.pk}/bezoek-plannen/")
+    moment = timezone.localtime() - datetime.timedelta(days=4)
+    page.get_by_label("Datum en tijd").fill(moment.strftime("%Y-%m-%dT14:30"))
+
+    # Without saying it took place, a past moment is refused with the way out, the input kept.
+    page.get_by_role("button", name="Bezoek plannen of vastleggen").click()
+    expect(page.get_by_text("vink aan dat het bezoek al is gehouden", exact=False)).to_be_visible()
+    expect(page.get_by_label("Datum en tijd")).to_have_value(moment.strftime("%Y-%m-%dT14:30"))
+    assert Praktijkbezoek.objects.filter(praktijk=praktijk).count() == voor
+
+    page.get_by_label("Het bezoek heeft al plaatsgevonden").check()
+    assert ernstige_schendingen(axe, page) == []
+    page.get_by_role("button", name="Bezoek plannen of vastleggen").click()
+    page.wait_for_url("**/bezoeken/*/verslag/")
+    expect(page.get_by_role("heading", name=f"Verslag praktijkbezoek {praktijk.naam}")).to_be_visible()
+    expect(page.get_by_label("Gehouden op")).to_have_value(moment.date().isoformat())
+    assert ernstige_schendingen(axe, page) == []
+    screenshot(page, "monitoring-bezoek-achteraf-verslag")
+    bezoek = Praktijkbezoek.objects.filter(praktijk=praktijk).latest("pk")
+    assert bezoek.status == "gehouden" and bezoek.gehouden_op == moment.date()
+
+    page.get_by_label("Wat gaat goed?").fill("Het spreekuur voor kwetsbare ouderen loopt goed.")
+    page.get_by_role("button", name="Verslag opslaan").click()
+    bezoek.refresh_from_db()
+    assert bezoek.wat_gaat_goed == "Het spreekuur voor kwetsbare ouderen loopt goed."

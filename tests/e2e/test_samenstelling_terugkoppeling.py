@@ -188,6 +188,9 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text("Nog niet besproken in het RESV")
     regel.refresh_from_db()
     assert regel.naar_resv
+    # With a line marked the page shows "Niet naar het RESV" (its contrast was 3.56:1): axe stays clean.
+    expect(kaart.get_by_role("button", name=f"Niet naar het RESV {wsv.naam}")).to_be_visible()
+    bekijk(page, axe, "terugkoppeling-naast-elkaar-gemarkeerd")
     page.locator(f"#regel-{regel.pk}").get_by_role("link", name="Datum en uitkomst vastleggen").click()
     page.get_by_label("Besproken in het RESV op").fill(vandaag.isoformat())
     page.get_by_label("Uitkomst in het RESV").fill(RESV_UITKOMST)
@@ -196,5 +199,6 @@ def test_samenstelling_and_terugkoppeling_to_the_resv(page, axe, celery_worker_p
     page.wait_for_url("**/terugkoppelingen/naast-elkaar/**")
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text(RESV_UITKOMST)
     expect(page.locator(f"#regel-{regel.pk}")).to_contain_text("Besproken in het RESV op")
+    bekijk(page, axe, "terugkoppeling-naast-elkaar-besproken")
     regel.refresh_from_db()
     assert regel.resv_besproken_op == vandaag and regel.resv_uitkomst == RESV_UITKOMST

@@ -45,9 +45,13 @@ class ToegangslogFilterForm(forms.Form):
     gebeurtenis = forms.ChoiceField(
         label=_("Gebeurtenis"), choices=[("", _("Alle gebeurtenissen")), *Gebeurtenis.choices], required=False
     )
-    van = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    van = forms.DateField(
+        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, **kwargs):

@@ -31,7 +31,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rules.contrib.views import PermissionRequiredMixin
 
-from ..history import wijzigingen
+from ..history import gebruiker_wijzigingen
 from . import mfa
 from .constants import Gebeurtenis
 from .forms import CodeForm, ToegangslogFilterForm, WachtwoordVergetenForm
@@ -371,7 +371,7 @@ class GebruikerDetailView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         gebruiker = get_object_or_404(User, pk=self.kwargs["pk"])
-        historie = wijzigingen(gebruiker.history.all(), onderwerp=lambda r: str(_("Account")), limiet=25)
+        historie = gebruiker_wijzigingen(gebruiker, limiet=25)
         return super().get_context_data(
             **kwargs,
             gebruiker=gebruiker,

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from wijken.constants import Beroepsgroep
 
 REGIO = "Maastricht-Heuvelland"
-WIJKINDELING = date(2025, 3, 1)
-WIJKINDELING_REDEN = "Wijkindeling 2025"
+# The wijkindeling took effect this many days before the day ``demodata`` runs: before the oldest
+# verband starts (about 670 days back), so every practice has its wijk from the start.
+WIJKINDELING_DAGEN_GELEDEN = 730
+
+
+def wijkindeling_op(vandaag: date) -> date:
+    """The first day of the wijkindeling, relative to the day the demo is built."""
+    return vandaag - timedelta(days=WIJKINDELING_DAGEN_GELEDEN)
+
+
+def wijkindeling_reden(vandaag: date) -> str:
+    return f"Wijkindeling {wijkindeling_op(vandaag).year}"
 
 
 GEMEENTEN = (
