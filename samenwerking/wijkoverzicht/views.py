@@ -26,7 +26,7 @@ class WijkListView(ListView):
 
     template_name = "samenwerking/wijkoverzicht/wijk_list.html"
     context_object_name = "wijken"
-    paginate_by = 25
+    paginate_by = 20
 
     def get_queryset(self):
         return selectors.wijk_list(user=self.request.user, zoek=self.request.GET.get("zoek", ""))
