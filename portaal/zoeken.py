@@ -42,11 +42,22 @@ def _eigenaren(user: User, q: str) -> QuerySet:
     )
 
 
+def _gebruikers(user: User, q: str) -> QuerySet:
+    """Accounts, only for who may read the access log (the beheerder); anyone else finds nobody."""
+    if not user.has_perm("beveiliging.view_toegangsregel"):
+        return User.objects.none()
+    namen = Q()
+    for deel in q.split():
+        namen &= Q(first_name__icontains=deel) | Q(last_name__icontains=deel) | Q(username__icontains=deel)
+    return User.objects.filter(namen).order_by("username")
+
+
 SOORTEN = {
     "praktijken": _praktijken,
     "wijken": _wijken,
     "verbanden": _verbanden,
     "eigenaren": _eigenaren,
+    "gebruikers": _gebruikers,
 }
 
 

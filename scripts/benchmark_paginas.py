@@ -48,14 +48,18 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 WACHTWOORD = "wijksamenwerking"
 ROLLEN = ["beheerder", "beleidsadviseur", "projectleider", "gebiedsmanager", "praktijkmanager", "huisarts"]
-# Pages the issue names that are not in every menu: (from which page, the link pattern).
+# Pages the issue names that are not in every menu: (label, pages to find the link on, link pattern);
+# without a pattern the label is the path itself. Skipped for a role that does not reach them.
 EXTRA = [
-    ("/wijken/", r'href="(/gebieden/\d+/)"', "/gebieden/<id>/"),
+    ("/gebieden/<id>/", ["/", "/wijken/", "/verbanden/"], r'href="(/gebieden/\d+/)"'),
     (
-        "/monitoring/rondes/",
-        r'href="(/monitoring/rondes/\d+/resultaten/)"',
         "/monitoring/rondes/<id>/resultaten/",
+        ["/monitoring/", "/"],
+        r'href="(/monitoring/rondes/\d+/resultaten/)',
     ),
+    ("/monitoring/bezoeken/", [], None),
+    ("/afspraken/", [], None),
+    ("/wijken/", [], None),
 ]
 HELLO = "/hallo/"
 MIN_RATIO = 1 / 20
@@ -247,12 +251,21 @@ def paginas_van(sessies: dict[int, Sessie]) -> list[tuple[str, dict[int, str]]]:
     thuis = {s: ophalen(sessie, "/") for s, sessie in sessies.items()}
     paden = ["/", *[p for p in menu(thuis[10].html) if p != "/"]]
     uitkomst = [(pad, dict.fromkeys(sessies, pad)) for pad in paden]
-    for bron, patroon, label in EXTRA:
+    bekend = {label for label, _ in uitkomst}
+    for label, bronnen, patroon in EXTRA:
+        if label in bekend:
+            continue
         per_schaal = {}
         for s, sessie in sessies.items():
-            gevonden = re.search(patroon, ophalen(sessie, bron).html)
-            if gevonden:
-                per_schaal[s] = gevonden.group(1)
+            if patroon is None:
+                if ophalen(sessie, label).status == 200:
+                    per_schaal[s] = label
+                continue
+            for bron in bronnen:
+                gevonden = re.search(patroon, ophalen(sessie, bron).html)
+                if gevonden:
+                    per_schaal[s] = gevonden.group(1)
+                    break
         if len(per_schaal) == len(sessies):
             uitkomst.append((label, per_schaal))
     return uitkomst

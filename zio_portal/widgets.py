@@ -54,7 +54,12 @@ class ZoekKeuze(forms.Select):
                 except (ValueError, TypeError):
                     pass
         else:
-            keuzes = [(k, label) for k, label in self.choices if k in ("", None) or str(k) in gekozen]
+            alle = list(self.choices)
+            if len(alle) <= KORT + 1:
+                self.kort = True
+                keuzes = alle
+            else:
+                keuzes = [(k, label) for k, label in alle if k in ("", None) or str(k) in gekozen]
         for index, (optie, label) in enumerate(keuzes):
             selected = str(optie) in gekozen or (not gekozen and optie == "")
             groups.append(

@@ -10,7 +10,9 @@
       labelField: "text",
       searchField: ["text"],
       maxOptions: 20,
-      allowEmptyOption: true,
+      // The empty choice ("Alle praktijken") is the placeholder; the clear button (or Backspace) returns to it.
+      allowEmptyOption: false,
+      plugins: { clear_button: { title: "Keuze wissen" } },
       preload: "focus",
       loadThrottle: 250,
       load: function (zoek, klaar) {

@@ -20,8 +20,8 @@ PINNED = {
     # The beleidsadviseur's home adds the radar (visits, evaluations, WSVs against the norm, rounds).
     "beleidsadviseur": {"home": 20, "wijk-list": 4, "wijk-detail": 8, "praktijk-detail": 10},
     "projectleider": {"home": 15, "wijk-list": 4, "wijk-detail": 8, "praktijk-detail": 10},
-    # The gebiedsmanager's home adds the overdue actiepunten.
-    "gebiedsmanager": {"home": 6, "wijk-list": 4, "wijk-detail": 9, "praktijk-detail": 11},
+    # The gebiedsmanager's home adds the overdue actiepunten and counts them and the WSVs (first ten shown).
+    "gebiedsmanager": {"home": 8, "wijk-list": 4, "wijk-detail": 9, "praktijk-detail": 11},
     # Practice staff: one query more on every page, for the menu (is this user a praktijkmanager, who
     # may have reports shared with them?).
     "praktijkmanager": {"home": 12, "wijk-list": 7, "wijk-detail": 11, "praktijk-detail": 14},

@@ -79,3 +79,13 @@ def test_a_long_choice_renders_only_the_current_value(client, world):
     # A short list (the wijken: four) stays a plain select with all options, usable without JavaScript.
     blok = html[html.index('name="wijk"') : html.index("</select>", html.index('name="wijk"'))]
     assert "data-zoek-url" not in blok and blok.count("<option") == 1 + Wijk.objects.count()
+
+
+def test_only_the_beheerder_searches_accounts(client, world):
+    for rol in ["beleidsadviseur", "gebiedsmanager", "praktijkmedewerker"]:
+        client.force_login(world.users[rol])
+        assert _zoek(client, "gebruikers") == []
+    client.force_login(world.users["beheerder"])
+    assert {r["text"] for r in _zoek(client, "gebruikers", "gebiedsmanager")} >= {
+        str(world.users["gebiedsmanager"])
+    }
