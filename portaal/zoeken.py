@@ -2,7 +2,8 @@
 
 ``GET /zoeken/<soort>/?q=...`` answers JSON ``{"resultaten": [{"value": pk, "text": label}]}``: at most
 ``MAX`` matches among what the user may see (``zichtbaar_voor``), so an object outside the user's
-scope is never named. The labels are ``str(object)``, as in the form fields.
+scope is never named. The labels are ``str(object)``, as in the form fields; a practice also names its
+wijk, since practices in different wijken may share a name (a practice is also found by its wijk).
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ MAX = 20
 
 
 def _praktijken(user: User, q: str) -> QuerySet:
-    return Praktijk.objects.zichtbaar_voor(user).filter(naam__icontains=q).order_by("naam")
+    return (
+        Praktijk.objects.zichtbaar_voor(user)
+        .filter(Q(naam__icontains=q) | Q(wijk__naam__icontains=q))
+        .select_related("wijk")
+        .order_by("naam", "wijk__naam")
+    )
 
 
 def _wijken(user: User, q: str) -> QuerySet:
@@ -66,4 +72,10 @@ def zoeken(request: HttpRequest, soort: str) -> JsonResponse:
         raise Http404
     q = request.GET.get("q", "").strip()[:100]
     rijen = SOORTEN[soort](request.user, q)[:MAX]
-    return JsonResponse({"resultaten": [{"value": obj.pk, "text": str(obj)} for obj in rijen]})
+    return JsonResponse({"resultaten": [{"value": obj.pk, "text": _label(obj)} for obj in rijen]})
+
+
+def _label(obj) -> str:
+    if isinstance(obj, Praktijk) and obj.wijk_id:
+        return f"{obj.naam} ({obj.wijk.naam})"
+    return str(obj)

@@ -109,6 +109,7 @@ class WijkplanListView(LoginRequiredMixin, TemplateView):
 
     template_name = "monitoring/wijkplannen/list.html"
     per_pagina = 25
+    te_starten = 10
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -118,19 +119,24 @@ class WijkplanListView(LoginRequiredMixin, TemplateView):
         pagina = Paginator(selectors.wijkplan_list(user=user), self.per_pagina).get_page(
             self.request.GET.get("page")
         )
-        te_starten = [
-            w
-            for w in Wijk.objects.zichtbaar_voor(user)
+        # At most TE_STARTEN wijken to start a plan for are shown, the rest found by name.
+        wijk_zoek = self.request.GET.get("wijk_zoek", "").strip()
+        zonder_plan = (
+            Wijk.objects.zichtbaar_voor(user)
             .exclude(pk__in=Wijkplan.objects.filter(jaar=jaar).values("wijk_id"))
             .select_related("gebied")
             .prefetch_related("gebied__gebiedsmanagers")
             .order_by("naam")
-            if user.has_perm("monitoring.add_wijkplan", w)
-        ]
+        )
+        if wijk_zoek:
+            zonder_plan = zonder_plan.filter(naam__icontains=wijk_zoek)
+        te_starten = [w for w in zonder_plan if user.has_perm("monitoring.add_wijkplan", w)]
         return super().get_context_data(
             plannen=pagina.object_list,
             pagina=pagina,
-            te_starten=te_starten,
+            te_starten=te_starten[: self.te_starten],
+            aantal_te_starten=len(te_starten),
+            wijk_zoek=wijk_zoek,
             jaar=jaar,
             start_form=WijkplanStartForm(initial={"jaar": jaar}),
             **kwargs,

@@ -39,7 +39,7 @@ def test_search_only_returns_what_the_user_may_see(client, world, rol, soort):
 def test_gebiedsmanager_does_not_find_the_other_gebied(client, world):
     client.force_login(world.users["gebiedsmanager"])
     assert [r["text"] for r in _zoek(client, "praktijken", "Malberg")] == []
-    assert [r["text"] for r in _zoek(client, "praktijken", "Wittevrouwenveld")] == [
+    assert [r["text"] for r in _zoek(client, "praktijken", "Huisartsen Witte")] == [
         "Huisartsen Wittevrouwenveld"
     ]
     namen = {r["text"] for r in _zoek(client, "verbanden")}
@@ -58,7 +58,8 @@ def test_search_returns_at_most_max_and_matches_the_text(client, world):
         PraktijkFactory(wijk=world.wijk_a1, naam=f"Groepspraktijk {i:02d}")
     client.force_login(world.users["beheerder"])
     assert len(_zoek(client, "praktijken")) == MAX
-    assert [r["text"] for r in _zoek(client, "praktijken", "praktijk 07")] == ["Groepspraktijk 07"]
+    gevonden = [r["text"] for r in _zoek(client, "praktijken", "praktijk 07")]
+    assert gevonden == [f"Groepspraktijk 07 ({world.wijk_a1.naam})"]
     assert client.get(reverse("zoeken", args=["onbekend"])).status_code == 404
     assert set(SOORTEN) >= set(MODELLEN)
 
