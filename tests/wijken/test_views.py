@@ -99,10 +99,18 @@ def test_gebied_overzicht_shows_composition_vacancies_and_meetings(
     url = reverse("wijken:gebied-overzicht", args=[world.gebied_a.pk])
     with django_assert_max_num_queries(10):
         html = client.get(url).content.decode()
-    assert world.wsv_a1.naam in html
+    # The list: one row per WSV, its composition on demand (htmx, or ?wsv= without JavaScript).
+    assert world.wsv_a1.naam in html and f'hx-get="?wsv={world.wsv_a1.pk}"' in html
+    assert world.wsv_b1.naam not in html
+    with django_assert_max_num_queries(10):
+        html = client.get(url, {"wsv": world.wsv_a1.pk}).content.decode()
     assert world.afgevaardigde_a1.contactpersoon.naam in html
     assert "Vacant: het sociaal domein moet altijd gekoppeld zijn" in html
-    assert world.wsv_b1.naam not in html
+    kaart = client.get(url, {"wsv": world.wsv_a1.pk}, headers={"HX-Request": "true"}).content.decode()
+    assert world.afgevaardigde_a1.contactpersoon.naam in kaart and "<html" not in kaart
+    # A WSV of another gebied, or no number, is not shown through this gebied.
+    assert client.get(url, {"wsv": world.wsv_b1.pk}).status_code == 404
+    assert client.get(url, {"wsv": "x"}).status_code == 404
 
 
 def _inventarisatie_post(partners, waarden: dict) -> dict:
