@@ -173,8 +173,9 @@ def test_next_meeting_links_to_the_meeting_on_the_verband_page_and_the_gebied_ov
     volgend = f'<a href="{reverse("samenwerking:overleg-detail", args=[eerst.pk])}">'
     html = client.get(reverse("samenwerking:verband-detail", args=[world.wsv_a1.pk])).content.decode()
     assert f'Volgend overleg</dt><dd class="col-sm-7">{volgend}' in html
-    for url in (  # these pages show only the next meeting
-        reverse("wijken:gebied-overzicht", args=[world.gebied_a.pk]),
+    gebied = reverse("wijken:gebied-overzicht", args=[world.gebied_a.pk])
+    for url in (  # these pages show only the next meeting (the gebied overview in the WSV's details)
+        f"{gebied}?wsv={world.wsv_a1.pk}",
         reverse("wijken:wijk-detail", args=[world.wijk_a1.pk]),
     ):
         html = client.get(url).content.decode()
