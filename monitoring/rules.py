@@ -192,7 +192,8 @@ rules.add_perm("monitoring.change_rapportageplanning", is_beheerder | is_beleids
 @rules.predicate
 def beheert_gebied_van_wijk(user, wijk) -> bool:
     """The user is a gebiedsmanager of the wijk's gebied (object: a wijk)."""
-    return wijk is not None and wijk.gebied.gebiedsmanagers.filter(pk=user.pk).exists()
+    # .all(): a list page prefetches the managers (gebied__gebiedsmanagers), so no query per wijk.
+    return wijk is not None and any(m.pk == user.pk for m in wijk.gebied.gebiedsmanagers.all())
 
 
 @rules.predicate

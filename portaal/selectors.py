@@ -124,21 +124,32 @@ def radar(*, user: User) -> list[dict]:
     return signalen
 
 
-def verlopen_actiepunten(*, user: User, limiet: int = 50) -> list:
-    """The open actiepunten past their deadline in the gebiedsmanager's WSVs, oldest deadline first,
-    with their owner and meeting."""
+HOME_LIJST = 10
+
+
+def _verlopen_actiepunten(user: User):
     from samenwerking.constants import ActiepuntStatus
     from samenwerking.models import Actiepunt
 
+    return Actiepunt.objects.filter(
+        verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user),
+        status=ActiepuntStatus.OPEN,
+        deadline__lt=timezone.localdate(),
+    )
+
+
+def verlopen_actiepunten(*, user: User, limiet: int = 50) -> list:
+    """The open actiepunten past their deadline in the gebiedsmanager's WSVs, oldest deadline first,
+    with their owner and meeting."""
     return list(
-        Actiepunt.objects.filter(
-            verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user),
-            status=ActiepuntStatus.OPEN,
-            deadline__lt=timezone.localdate(),
-        )
+        _verlopen_actiepunten(user)
         .select_related("verband__wijk", "eigenaar", "eigenaar_contact", "overleg")
         .order_by("deadline", "pk")[:limiet]
     )
+
+
+def verlopen_actiepunten_aantal(*, user: User) -> int:
+    return _verlopen_actiepunten(user).count()
 
 
 def home_context(*, user: User) -> dict:
@@ -146,10 +157,15 @@ def home_context(*, user: User) -> dict:
     if is_praktijkmedewerker(user):
         return mijn_praktijk_context(user=user)
     if is_gebiedsmanager(user):
+        # The first HOME_LIJST of each list, with how many there are: the page does not grow with the
+        # gebieden; the overview per gebied (linked from each gebied) shows every WSV.
+        verbanden = verband_list(user=user).filter(soort=VerbandSoort.MULTIDISCIPLINAIR)
         return {
             "gebieden": gebied_list(user=user),
-            "verbanden": verband_list(user=user).filter(soort=VerbandSoort.MULTIDISCIPLINAIR),
-            "verlopen_actiepunten": verlopen_actiepunten(user=user),
+            "verbanden": verbanden[:HOME_LIJST],
+            "aantal_verbanden": verbanden.count(),
+            "verlopen_actiepunten": verlopen_actiepunten(user=user, limiet=HOME_LIJST),
+            "aantal_verlopen_actiepunten": verlopen_actiepunten_aantal(user=user),
         }
     context = {"kerncijfers": regio_kerncijfers(), "gebieden": gebied_list(user=user)}
     if is_beleidsadviseur(user):

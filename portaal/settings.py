@@ -151,6 +151,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -338,6 +339,9 @@ LOGGING = {
 # through once (zio_portal/eenmalig.py); a repeat waits up to FORMULIER_WACHTTIJD seconds for the
 # first request's outcome and gets that.
 MIDDLEWARE.append("zio_portal.eenmalig.EenmaligVerzendenMiddleware")
+# scripts/benchmark_paginas.py: the number of queries of each request in a response header.
+if env.bool("ZIO_QUERIES_TELLEN", default=False):
+    MIDDLEWARE.insert(0, "portaal.querytelling.QueryTellingMiddleware")
 FORMULIER_WACHTTIJD = env.int("FORMULIER_WACHTTIJD", default=10)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the worker write to one file: WAL lets readers run beside a writer, a writer

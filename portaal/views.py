@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -24,6 +24,15 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(home_context(user=self.request.user))
         return context
+
+
+def hallo(request: HttpRequest) -> HttpResponse:
+    """A trivial page for a signed-in user: the baseline of scripts/benchmark_paginas.py.
+
+    It passes the whole middleware stack (session, user, second factor, access log) but renders no
+    template and reads no domain data, so the other pages are measured against what the stack costs.
+    """
+    return HttpResponse("Hallo", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

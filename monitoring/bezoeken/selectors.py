@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -18,7 +18,9 @@ from ..constants import BezoekStatus
 from ..models import Praktijkbezoek
 
 
-def bezoek_planning(*, wijk_id: int | None = None, alleen_achter: bool = False) -> QuerySet[Praktijk]:
+def bezoek_planning(
+    *, wijk_id: int | None = None, gebied_id: int | None = None, alleen_achter: bool = False
+) -> QuerySet[Praktijk]:
     """Active practices with their last held and next planned visit, as subquery annotations.
 
     ``achter``: no visit this calendar year, or the last one more than twelve months ago.
@@ -47,9 +49,22 @@ def bezoek_planning(*, wijk_id: int | None = None, alleen_achter: bool = False) 
     qs = qs.annotate(achter=Case(When(achter, then=Value(True)), default=Value(False)))
     if wijk_id:
         qs = qs.filter(wijk_id=wijk_id)
+    if gebied_id:
+        qs = qs.filter(wijk__gebied_id=gebied_id)
     if alleen_achter:
         qs = qs.filter(achter=True)
     return qs
+
+
+def bezoek_planning_per_gebied() -> list[dict]:
+    """Per gebied: its active practices and how many are behind (one query): the planning's top level."""
+    return list(
+        bezoek_planning()
+        .order_by()
+        .values("wijk__gebied_id", "wijk__gebied__naam")
+        .annotate(aantal=Count("pk"), achter_aantal=Count("pk", filter=Q(achter=True)))
+        .order_by("wijk__gebied__naam")
+    )
 
 
 def praktijken_die_bezoek_missen(*, jaar: int | None = None) -> QuerySet[Praktijk]:
@@ -103,6 +118,11 @@ def praktijk_get(*, pk: int) -> Praktijk:
 def wijk_list() -> QuerySet[Wijk]:
     """The wijken to filter the planning by."""
     return Wijk.objects.order_by("naam")
+
+
+def wijk_of_none(pk: int | None) -> Wijk | None:
+    """The wijk the planning is filtered by (shown as the current choice of the search field)."""
+    return Wijk.objects.filter(pk=pk).first() if pk else None
 
 
 def zio_medewerkers() -> QuerySet[User]:

@@ -7,6 +7,7 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ class BezoekListView(PermissionRequiredMixin, TemplateView):
     """Managers: the planning of all practices; practice staff: their own practice's visits."""
 
     permission_required = "monitoring.list_praktijkbezoek"
+    per_pagina = 25
 
     def get_template_names(self):
         if self.request.user.has_perm("monitoring.manage_monitoring"):
@@ -38,15 +40,22 @@ class BezoekListView(PermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         if user.has_perm("monitoring.manage_monitoring"):
+            # Per gebied the counts; the practices themselves a page at a time, filtered by gebied, wijk
+            # (searched as you type) and backlog: the page does not grow with the region.
             wijk_id = int_param(self.request.GET.get("wijk"))
+            gebied_id = int_param(self.request.GET.get("gebied"))
             achter = self.request.GET.get("achter") == "1"
-            praktijken = list(selectors.bezoek_planning(wijk_id=wijk_id, alleen_achter=achter))
+            per_gebied = selectors.bezoek_planning_per_gebied()
+            qs = selectors.bezoek_planning(wijk_id=wijk_id, gebied_id=gebied_id, alleen_achter=achter)
+            pagina = Paginator(qs, self.per_pagina).get_page(self.request.GET.get("page"))
             context.update(
-                praktijken=praktijken,
-                wijken=selectors.wijk_list(),
-                wijk_id=wijk_id,
+                pagina=pagina,
+                praktijken=pagina.object_list,
+                per_gebied=per_gebied,
+                gebied_id=gebied_id,
+                wijk=selectors.wijk_of_none(wijk_id),
                 achter=achter,
-                aantal_achter=sum(1 for p in praktijken if p.achter),
+                aantal_achter=sum(g["achter_aantal"] for g in per_gebied),
             )
         else:
             context["bezoeken"] = selectors.bezoek_list(user=user)

@@ -6,11 +6,13 @@ import datetime
 
 import django_filters
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijken.models import Gebied, Wijk
 from zio_portal.models import User
+from zio_portal.widgets import ZoekKeuze
 
 MAX_JAREN = 5
 
@@ -51,7 +53,11 @@ class DashboardFilterSet(django_filters.FilterSet):
         label=_("Gebied"), queryset=Gebied.objects.none(), empty_label=_("Alle gebieden")
     )
     wijk = django_filters.ModelChoiceFilter(
-        label=_("Wijk"), field_name="pk", queryset=Wijk.objects.none(), empty_label=_("Alle wijken")
+        label=_("Wijk"),
+        field_name="pk",
+        queryset=Wijk.objects.none(),
+        empty_label=_("Alle wijken"),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["wijken"])),
     )
 
     class Meta:

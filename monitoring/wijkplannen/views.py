@@ -8,6 +8,7 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -109,20 +110,35 @@ class WijkplanListView(LoginRequiredMixin, TemplateView):
     """The wijkplannen this user may see, and the wijken they may start a plan for this year."""
 
     template_name = "monitoring/wijkplannen/list.html"
+    per_pagina = 25
+    te_starten = 10
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         jaar = timezone.localdate().year
-        plannen = list(selectors.wijkplan_list(user=user))
-        met_plan = {p.wijk_id for p in plannen if p.jaar == jaar}
-        te_starten = [
-            w
-            for w in Wijk.objects.zichtbaar_voor(user).select_related("gebied")
-            if w.pk not in met_plan and user.has_perm("monitoring.add_wijkplan", w)
-        ]
+        # The plans a page at a time; the wijken to start a plan for with their managers prefetched
+        # (the rule reads them), so the page reads the same number of queries whatever the region.
+        pagina = Paginator(selectors.wijkplan_list(user=user), self.per_pagina).get_page(
+            self.request.GET.get("page")
+        )
+        # At most TE_STARTEN wijken to start a plan for are shown, the rest found by name.
+        wijk_zoek = self.request.GET.get("wijk_zoek", "").strip()
+        zonder_plan = (
+            Wijk.objects.zichtbaar_voor(user)
+            .exclude(pk__in=Wijkplan.objects.filter(jaar=jaar).values("wijk_id"))
+            .select_related("gebied")
+            .prefetch_related("gebied__gebiedsmanagers")
+            .order_by("naam")
+        )
+        if wijk_zoek:
+            zonder_plan = zonder_plan.filter(naam__icontains=wijk_zoek)
+        te_starten = [w for w in zonder_plan if user.has_perm("monitoring.add_wijkplan", w)]
         return super().get_context_data(
-            plannen=plannen,
-            te_starten=te_starten,
+            plannen=pagina.object_list,
+            pagina=pagina,
+            te_starten=te_starten[: self.te_starten],
+            aantal_te_starten=len(te_starten),
+            wijk_zoek=wijk_zoek,
             jaar=jaar,
             start_form=WijkplanStartForm(initial={"jaar": jaar}),
             **kwargs,

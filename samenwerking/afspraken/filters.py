@@ -7,11 +7,13 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijken.models import Praktijk, Wijk
 from zio_portal.models import User
+from zio_portal.widgets import ZoekKeuze
 
 from ..constants import AfspraakStatus
 from ..models import Afspraak, Samenwerkingsverband, Thema
@@ -28,9 +30,13 @@ class AfspraakFilterSet(django_filters.FilterSet):
         field_name="verband__wijk",
         queryset=Wijk.objects.none(),
         empty_label=_("Alle wijken"),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["wijken"])),
     )
     verband = django_filters.ModelChoiceFilter(
-        label=_("Verband"), queryset=Samenwerkingsverband.objects.none(), empty_label=_("Alle verbanden")
+        label=_("Verband"),
+        queryset=Samenwerkingsverband.objects.none(),
+        empty_label=_("Alle verbanden"),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["verbanden"])),
     )
     thema = django_filters.ModelChoiceFilter(
         label=_("Thema"), queryset=Thema.objects.all(), empty_label=_("Alle thema's")
@@ -39,7 +45,10 @@ class AfspraakFilterSet(django_filters.FilterSet):
         label=_("Status"), choices=AfspraakStatus.choices, empty_label=_("Alle statussen")
     )
     eigenaar = django_filters.ModelChoiceFilter(
-        label=_("Eigenaar"), queryset=User.objects.none(), empty_label=_("Alle eigenaren")
+        label=_("Eigenaar"),
+        queryset=User.objects.none(),
+        empty_label=_("Alle eigenaren"),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["eigenaren"])),
     )
     praktijk = django_filters.ModelChoiceFilter(
         label=_("Praktijk"),
@@ -47,6 +56,7 @@ class AfspraakFilterSet(django_filters.FilterSet):
         queryset=Praktijk.objects.none(),
         empty_label=_("Alle praktijken"),
         distinct=True,
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["praktijken"])),
     )
     evaluatie = django_filters.ChoiceFilter(
         label=_("Evaluatie"),

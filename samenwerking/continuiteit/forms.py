@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wijken.models import Praktijk
+from zio_portal.widgets import ZoekKeuze
 
 from ..models import Afspraak, Opvangafspraak, OpvangEvaluatie, UitvalMelding
 from .constants import THEMA_OPVANG, Antwoord, Situatie, Zorgsoort
@@ -82,7 +84,11 @@ class OpvangafspraakForm(forms.ModelForm):
 class UitvalForm(forms.Form):
     """Uitval melden: which practice, from when until when, why and which care."""
 
-    praktijk = forms.ModelChoiceField(label=_("Praktijk"), queryset=Praktijk.objects.none())
+    praktijk = forms.ModelChoiceField(
+        label=_("Praktijk"),
+        queryset=Praktijk.objects.none(),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["praktijken"])),
+    )
     van = forms.DateField(label=_("Van"), widget=DATUM)
     tot = forms.DateField(label=_("Tot en met (verwacht)"), widget=DATUM)
     situatie = forms.ChoiceField(label=_("Situatie"), choices=Situatie.choices, widget=forms.RadioSelect)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -21,9 +22,17 @@ from ..models import Afgevaardigde, Knelpunt, Overleg, PartnerInventarisatie, Sa
 from ..verbanden.selectors import verband_annotated
 
 
-def wijk_list(*, user: User) -> QuerySet[Wijk]:
-    """The wijken this user may see, with their counts and the number of active verbanden."""
-    return wijken_selectors.wijk_list(user=user).annotate(
+def wijk_list(*, user: User, zoek: str = "") -> QuerySet[Wijk]:
+    """The wijken this user may see, with their counts and the number of active verbanden; ``zoek``
+    keeps the wijken whose name, gebied or gemeente contains it."""
+    qs = wijken_selectors.wijk_list(user=user)
+    if zoek := zoek.strip():
+        qs = qs.filter(
+            Q(naam__icontains=zoek)
+            | Q(gebied__naam__icontains=zoek)
+            | Q(gebied__gemeente__naam__icontains=zoek)
+        )
+    return qs.annotate(
         aantal_verbanden=SubqueryCount(
             Samenwerkingsverband.objects.filter(wijk=OuterRef("pk"), actief=True).values("pk")
         ),
@@ -86,11 +95,17 @@ class WsvRegel:
         return Beroepsgroep.SOCIAAL_DOMEIN in self.vacatures
 
 
-def gebied_overzicht(*, user: User, pk: int) -> tuple[Gebied, list[WsvRegel]]:
-    """A gebied with each WSV: composition, last/next meeting, meetings this year, open actions and
-    knelpunten, in a fixed number of queries."""
+GEBIED_PER_PAGINA = 10
+
+
+def gebied_overzicht(
+    *, user: User, pk: int, page: str | None = None, wsv: int | None = None
+) -> tuple[Gebied, list[WsvRegel], Page | None]:
+    """A gebied with its WSVs, ``GEBIED_PER_PAGINA`` at a time (or only WSV ``wsv``, for its details on
+    demand): composition, last/next meeting, meetings this year, open actions and knelpunten, in a
+    fixed number of queries."""
     gebied = get_object_or_404(Gebied.objects.zichtbaar_voor(user).select_related("gemeente"), pk=pk)
-    verbanden = list(
+    qs = (
         verband_annotated()
         .filter(wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True)
         .annotate(
@@ -115,8 +130,14 @@ def gebied_overzicht(*, user: User, pk: int) -> tuple[Gebied, list[WsvRegel]]:
                 ).values("pk")
             ),
         )
-        .order_by("wijk__naam")
+        .order_by("wijk__naam", "pk")
     )
+    pagina = None
+    if wsv is not None:
+        verbanden = list(qs.filter(pk=wsv))
+    else:
+        pagina = Paginator(qs, GEBIED_PER_PAGINA).get_page(page)
+        verbanden = list(pagina.object_list)
     per_verband: dict[int, dict[str, Afgevaardigde]] = {v.pk: {} for v in verbanden}
     for a in Afgevaardigde.objects.filter(verband__in=verbanden, einde_op__isnull=True).select_related(
         "contactpersoon__partner", "contactpersoon__praktijk"
@@ -130,7 +151,7 @@ def gebied_overzicht(*, user: User, pk: int) -> tuple[Gebied, list[WsvRegel]]:
         )
         for v in verbanden
     ]
-    return gebied, regels
+    return gebied, regels, pagina
 
 
 def praktijk_inventarisatie(*, praktijk: Praktijk) -> tuple[list[Partner], dict[int, PartnerInventarisatie]]:

@@ -7,6 +7,7 @@ from collections import defaultdict
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,13 +22,17 @@ from .forms import WijkToewijzingForm, inventarisatie_formset
 
 
 class WijkListView(ListView):
-    """The wijken in the user's scope, grouped by gebied."""
+    """The wijken in the user's scope, grouped by gebied; paginated, with a search on the name."""
 
     template_name = "samenwerking/wijkoverzicht/wijk_list.html"
     context_object_name = "wijken"
+    paginate_by = 20
 
     def get_queryset(self):
-        return selectors.wijk_list(user=self.request.user)
+        return selectors.wijk_list(user=self.request.user, zoek=self.request.GET.get("zoek", ""))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(zoek=self.request.GET.get("zoek", "").strip(), **kwargs)
 
 
 class WijkDetailView(DetailView):
@@ -77,13 +82,31 @@ class GebiedOverzichtView(TemplateView):
 
     template_name = "samenwerking/wijkoverzicht/gebied_overzicht.html"
 
+    def get_template_names(self) -> list[str]:
+        # htmx asks for one WSV's details (?wsv=): only its card; without JS the link shows the page.
+        if self.request.htmx and "wsv" in self.request.GET:
+            return ["samenwerking/wijkoverzicht/_wsv_kaart.html"]
+        return [self.template_name]
+
     def get_context_data(self, **kwargs):
-        gebied, regels = selectors.gebied_overzicht(user=self.request.user, pk=self.kwargs["pk"])
+        wsv = self.request.GET.get("wsv")
+        if wsv is not None and not wsv.isdigit():
+            raise Http404
+        gebied, regels, pagina = selectors.gebied_overzicht(
+            user=self.request.user,
+            pk=self.kwargs["pk"],
+            page=self.request.GET.get("page"),
+            wsv=int(wsv) if wsv else None,
+        )
         if not self.request.user.has_perm("wijken.view_gebied_overzicht", gebied):
             raise PermissionDenied
+        if wsv and not regels:
+            raise Http404
         return super().get_context_data(
             gebied=gebied,
             regels=regels,
+            regel=regels[0] if wsv else None,
+            pagina=pagina,
             mag_toewijzen=rules.has_perm("wijken.add_wijktoewijzing", self.request.user),
             **kwargs,
         )

@@ -99,10 +99,18 @@ def test_gebied_overzicht_shows_composition_vacancies_and_meetings(
     url = reverse("wijken:gebied-overzicht", args=[world.gebied_a.pk])
     with django_assert_max_num_queries(10):
         html = client.get(url).content.decode()
-    assert world.wsv_a1.naam in html
+    # The list: one row per WSV, its composition on demand (htmx, or ?wsv= without JavaScript).
+    assert world.wsv_a1.naam in html and f'hx-get="?wsv={world.wsv_a1.pk}"' in html
+    assert world.wsv_b1.naam not in html
+    with django_assert_max_num_queries(10):
+        html = client.get(url, {"wsv": world.wsv_a1.pk}).content.decode()
     assert world.afgevaardigde_a1.contactpersoon.naam in html
     assert "Vacant: het sociaal domein moet altijd gekoppeld zijn" in html
-    assert world.wsv_b1.naam not in html
+    kaart = client.get(url, {"wsv": world.wsv_a1.pk}, headers={"HX-Request": "true"}).content.decode()
+    assert world.afgevaardigde_a1.contactpersoon.naam in kaart and "<html" not in kaart
+    # A WSV of another gebied, or no number, is not shown through this gebied.
+    assert client.get(url, {"wsv": world.wsv_b1.pk}).status_code == 404
+    assert client.get(url, {"wsv": "x"}).status_code == 404
 
 
 def _inventarisatie_post(partners, waarden: dict) -> dict:
@@ -165,8 +173,9 @@ def test_next_meeting_links_to_the_meeting_on_the_verband_page_and_the_gebied_ov
     volgend = f'<a href="{reverse("samenwerking:overleg-detail", args=[eerst.pk])}">'
     html = client.get(reverse("samenwerking:verband-detail", args=[world.wsv_a1.pk])).content.decode()
     assert f'Volgend overleg</dt><dd class="col-sm-7">{volgend}' in html
-    for url in (  # these pages show only the next meeting
-        reverse("wijken:gebied-overzicht", args=[world.gebied_a.pk]),
+    gebied = reverse("wijken:gebied-overzicht", args=[world.gebied_a.pk])
+    for url in (  # these pages show only the next meeting (the gebied overview in the WSV's details)
+        f"{gebied}?wsv={world.wsv_a1.pk}",
         reverse("wijken:wijk-detail", args=[world.wijk_a1.pk]),
     ):
         html = client.get(url).content.decode()

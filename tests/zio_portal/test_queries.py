@@ -13,18 +13,19 @@ pytestmark = pytest.mark.django_db
 ROLLEN = ["beheerder", "beleidsadviseur", "projectleider", "gebiedsmanager", "praktijkmanager", "huisarts"]
 # The ceilings (session, user, page data); a new query per row breaks the pins below at 10x.
 MAX_QUERIES = {"home": 21, "wijk-list": 8, "wijk-detail": 14, "praktijk-detail": 14}
-# The number of queries per role and page: the same at 1x and at 10x.
+# The number of queries per role and page: the same at 1x and at 10x (the wijk list counts its rows
+# for the pager).
 PINNED = {
-    "beheerder": {"home": 15, "wijk-list": 3, "wijk-detail": 8, "praktijk-detail": 10},
+    "beheerder": {"home": 15, "wijk-list": 4, "wijk-detail": 8, "praktijk-detail": 10},
     # The beleidsadviseur's home adds the radar (visits, evaluations, WSVs against the norm, rounds).
-    "beleidsadviseur": {"home": 20, "wijk-list": 3, "wijk-detail": 8, "praktijk-detail": 10},
-    "projectleider": {"home": 15, "wijk-list": 3, "wijk-detail": 8, "praktijk-detail": 10},
-    # The gebiedsmanager's home adds the overdue actiepunten.
-    "gebiedsmanager": {"home": 6, "wijk-list": 3, "wijk-detail": 9, "praktijk-detail": 11},
+    "beleidsadviseur": {"home": 20, "wijk-list": 4, "wijk-detail": 8, "praktijk-detail": 10},
+    "projectleider": {"home": 15, "wijk-list": 4, "wijk-detail": 8, "praktijk-detail": 10},
+    # The gebiedsmanager's home adds the overdue actiepunten and counts them and the WSVs (first ten shown).
+    "gebiedsmanager": {"home": 8, "wijk-list": 4, "wijk-detail": 9, "praktijk-detail": 11},
     # Practice staff: one query more on every page, for the menu (is this user a praktijkmanager, who
     # may have reports shared with them?).
-    "praktijkmanager": {"home": 12, "wijk-list": 6, "wijk-detail": 11, "praktijk-detail": 14},
-    "huisarts": {"home": 12, "wijk-list": 6, "wijk-detail": 11, "praktijk-detail": 14},
+    "praktijkmanager": {"home": 12, "wijk-list": 7, "wijk-detail": 11, "praktijk-detail": 14},
+    "huisarts": {"home": 12, "wijk-list": 7, "wijk-detail": 11, "praktijk-detail": 14},
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from portaal.zoeken import SOORTEN as ZOEK_SOORTEN
 from tests.monitoring.rapportage.url_cases import CASES as RAPPORTAGE_CASES
 from tests.monitoring.url_cases import CASES as MONITORING_CASES
 from tests.monitoring.wijkplannen.url_cases import CASES as WIJKPLAN_CASES
@@ -25,6 +26,11 @@ BASE_CASES = [
     Case("login", everyone(302, anoniem=200)),
     Case("logout", everyone(405)),  # logging out is a POST
     Case("health", everyone(200, anoniem=200)),
+    Case("hallo", everyone(200)),  # the benchmark's baseline (scripts/benchmark_paginas.py)
+    # Search-as-you-type (portaal/zoeken.py): every signed-in user, answers scoped to what they see
+    # (tests/zio_portal/test_zoeken.py); an unknown kind is a 404.
+    *[Case("zoeken", everyone(200), args=lambda w, s=soort: [s], label=soort) for soort in ZOEK_SOORTEN],
+    Case("zoeken", everyone(404), args=lambda w: ["geheim"], label="unknown kind"),
     Case("wijken:wijk-list", everyone(200)),
     Case("berichten", everyone(200)),
     Case(

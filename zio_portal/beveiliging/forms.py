@@ -2,8 +2,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ..widgets import ZoekKeuze
 from .constants import Gebeurtenis
 from .models import Toegangsregel
 
@@ -37,11 +39,18 @@ class ToegangslogFilterForm(forms.Form):
 
     gebruiker = forms.ModelChoiceField(
         label=_("Gebruiker"),
-        queryset=get_user_model().objects.all(),
+        queryset=get_user_model().objects.order_by("username"),
         required=False,
         empty_label=_("Alle gebruikers"),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["gebruikers"])),
     )
-    praktijk = forms.TypedChoiceField(label=_("Praktijk"), coerce=int, required=False, empty_value=None)
+    praktijk = forms.TypedChoiceField(
+        label=_("Praktijk"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["praktijken"])),
+    )
     gebeurtenis = forms.ChoiceField(
         label=_("Gebeurtenis"), choices=[("", _("Alle gebeurtenissen")), *Gebeurtenis.choices], required=False
     )

@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -345,6 +345,7 @@ class GebruikerListView(PermissionRequiredMixin, TemplateView):
 
     permission_required = "beveiliging.beheer_accounts"
     template_name = "beveiliging/gebruiker_list.html"
+    per_pagina = 25
 
     def get_context_data(self, **kwargs):
         limiet = settings.AXES_FAILURE_LIMIT
@@ -355,12 +356,23 @@ class GebruikerListView(PermissionRequiredMixin, TemplateView):
             .values_list("username", "laatst")
         )
         met_mfa = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
+        # A page of accounts at a time (the list grows with the region), with a search on the name.
+        zoek = self.request.GET.get("zoek", "").strip()
+        qs = User.objects.order_by("username")
+        for deel in zoek.split():
+            qs = qs.filter(
+                Q(username__icontains=deel) | Q(first_name__icontains=deel) | Q(last_name__icontains=deel)
+            )
+        pagina = Paginator(qs, self.per_pagina).get_page(self.request.GET.get("page"))
         gebruikers = [
             {"user": u, "geblokkeerd": geblokkeerd.get(u.username), "mfa": u.pk in met_mfa}
-            for u in User.objects.order_by("username")
+            for u in pagina.object_list
         ]
-        onbekend = sorted(set(geblokkeerd) - {g["user"].username for g in gebruikers})
-        return super().get_context_data(**kwargs, gebruikers=gebruikers, onbekend=onbekend)
+        bekend = set(User.objects.filter(username__in=geblokkeerd).values_list("username", flat=True))
+        onbekend = sorted(set(geblokkeerd) - bekend)
+        return super().get_context_data(
+            **kwargs, gebruikers=gebruikers, onbekend=onbekend, pagina=pagina, zoek=zoek
+        )
 
 
 class GebruikerDetailView(PermissionRequiredMixin, TemplateView):
