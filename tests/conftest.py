@@ -122,6 +122,23 @@ def _huisartsenverband(wijk, praktijken, eigenaar):
     return verband, afspraak
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty cache, as with an empty database: a figure cached by an earlier
+    test (of other rows with the same ids) must not be served to this one. With Redis only this
+    run's keys go (tests/settings.py gives each xdist worker its own prefix); the broker's stay."""
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.redis import RedisCache
+
+    if isinstance(caches["default"], RedisCache):
+        client = cache._cache.get_client(write=True)
+        sleutels = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+        if sleutels:
+            client.delete(*sleutels)
+    else:
+        cache.clear()
+
+
 @pytest.fixture
 def world(db) -> World:
     gemeente = GemeenteFactory(naam="Maastricht", cbs_code="GM0935")
