@@ -31,3 +31,9 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     _naam = str(DATABASES["default"]["NAME"]).removeprefix("test_").removesuffix(f"_{_worker}")  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"test:{_naam}:{_worker}"  # noqa: F405
+
+# Each pytest-xdist worker also gets its own folders for private files and uploads, so a test that
+# looks at what a folder holds (a clean-up) never sees the other worker's files.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    STORAGES["private"]["OPTIONS"]["location"] += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405
+    MEDIA_ROOT += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405
