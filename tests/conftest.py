@@ -230,6 +230,19 @@ def regio(request, db) -> RegioOpSchaal:
     return bouw_regio(request.param)
 
 
+@pytest.fixture(scope="module", params=[1, 10], ids=["1x", "10x"])
+def regio_per_module(request, django_db_setup, django_db_blocker) -> RegioOpSchaal:
+    """The region of ``regio``, built once per module and scale for the tests of a module that only
+    read it (building it at 10x takes seconds). It lives in a transaction around the module's tests:
+    each test runs in a savepoint inside it (rolled back after the test, as always), and the whole
+    region is rolled back after the module. Not for modules with transactional tests."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield bouw_regio(request.param)
+        transaction.set_rollback(True)
+
+
 # --- a real Celery worker -----------------------------------------------------------------------
 
 
