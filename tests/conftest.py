@@ -140,6 +140,27 @@ def _lege_cache():
 
 
 @pytest.fixture
+def django_capture_on_commit_callbacks():
+    """pytest-django's fixture, with the list holding only the work the code under test queued (a
+    task, a mail): the bumps of the cache versions that every write also queues (zio_portal.cache)
+    are left out of the list, so a test can count its own callbacks. With ``execute=True`` they all
+    run, the bumps included."""
+    from contextlib import contextmanager
+
+    from django.db import DEFAULT_DB_ALIAS
+    from django.test import TestCase
+
+    @contextmanager
+    def vangen(*, using: str = DEFAULT_DB_ALIAS, execute: bool = False):
+        eigen: list = []
+        with TestCase.captureOnCommitCallbacks(using=using, execute=execute) as alle:
+            yield eigen
+        eigen.extend(c for c in alle if not hasattr(c, "cache_versie"))
+
+    return vangen
+
+
+@pytest.fixture
 def world(db) -> World:
     gemeente = GemeenteFactory(naam="Maastricht", cbs_code="GM0935")
     gm_a = GebiedsmanagerFactory(username="gebiedsmanager", first_name="Anna", last_name="Gebiedsmanager")

@@ -33,7 +33,10 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"test:{_naam}:{_worker}"  # noqa: F405
 
 # Each pytest-xdist worker also gets its own folders for private files and uploads, so a test that
-# looks at what a folder holds (a clean-up) never sees the other worker's files.
+# looks at what a folder holds (a clean-up) never sees the other worker's files. A folder a test
+# names itself (PRIVATE_MEDIA_ROOT for a restore in a subprocess) is kept as given.
 if os.environ.get("PYTEST_XDIST_WORKER"):
-    STORAGES["private"]["OPTIONS"]["location"] += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405
-    MEDIA_ROOT += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405
+    if not os.environ.get("PRIVATE_MEDIA_ROOT"):
+        STORAGES["private"]["OPTIONS"]["location"] += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405
+    if not os.environ.get("MEDIA_ROOT"):
+        MEDIA_ROOT += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405
