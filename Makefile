@@ -87,8 +87,11 @@ worker: install
 services:
 	@bash scripts/services.sh "$(TEST_DATABASE_URL)" "$(TEST_REDIS_URL)"
 
+# Two phases (scripts/pytest_fasen.sh): the tests without browser or worker in parallel, one database
+# per pytest-xdist worker (TEST_WORKERS, default one per core), then the e2e and worker tests one at a
+# time; each phase prints its 15 slowest tests. A failure or "no tests collected" (exit 5) fails.
 test: sysdeps-test install-test services
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) PY=$(PY) bash scripts/pytest_fasen.sh $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory lint
 
 lint: install-test

@@ -122,6 +122,44 @@ def _huisartsenverband(wijk, praktijken, eigenaar):
     return verband, afspraak
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty cache, as with an empty database: a figure cached by an earlier
+    test (of other rows with the same ids) must not be served to this one. With Redis only this
+    run's keys go (tests/settings.py gives each xdist worker its own prefix); the broker's stay."""
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.redis import RedisCache
+
+    if isinstance(caches["default"], RedisCache):
+        client = cache._cache.get_client(write=True)
+        sleutels = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+        if sleutels:
+            client.delete(*sleutels)
+    else:
+        cache.clear()
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks():
+    """pytest-django's fixture, with the list holding only the work the code under test queued (a
+    task, a mail): the bumps of the cache versions that every write also queues (zio_portal.cache)
+    are left out of the list, so a test can count its own callbacks. With ``execute=True`` they all
+    run, the bumps included."""
+    from contextlib import contextmanager
+
+    from django.db import DEFAULT_DB_ALIAS
+    from django.test import TestCase
+
+    @contextmanager
+    def vangen(*, using: str = DEFAULT_DB_ALIAS, execute: bool = False):
+        eigen: list = []
+        with TestCase.captureOnCommitCallbacks(using=using, execute=execute) as alle:
+            yield eigen
+        eigen.extend(c for c in alle if not hasattr(c, "cache_versie"))
+
+    return vangen
+
+
 @pytest.fixture
 def world(db) -> World:
     gemeente = GemeenteFactory(naam="Maastricht", cbs_code="GM0935")
@@ -211,6 +249,19 @@ def users(world: World) -> dict:
 def regio(request, db) -> RegioOpSchaal:
     """The factory-built region of ``tests/regio.py`` at 1x and at 10x: a test using it runs at both."""
     return bouw_regio(request.param)
+
+
+@pytest.fixture(scope="module", params=[1, 10], ids=["1x", "10x"])
+def regio_per_module(request, django_db_setup, django_db_blocker) -> RegioOpSchaal:
+    """The region of ``regio``, built once per module and scale for the tests of a module that only
+    read it (building it at 10x takes seconds). It lives in a transaction around the module's tests:
+    each test runs in a savepoint inside it (rolled back after the test, as always), and the whole
+    region is rolled back after the module. Not for modules with transactional tests."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield bouw_regio(request.param)
+        transaction.set_rollback(True)
 
 
 # --- a real Celery worker -----------------------------------------------------------------------

@@ -15,3 +15,8 @@ class WijkenConfig(AppConfig):
 
         if gebruiker_scope_wijzigingen not in GEBRUIKER_BRONNEN:
             GEBRUIKER_BRONNEN.append(gebruiker_scope_wijzigingen)
+
+        from zio_portal.cache import volg_wijzigingen
+
+        # Every change to the wijkindeling moves the version "wijken" of the cached figures (the dashboard).
+        volg_wijzigingen(self)

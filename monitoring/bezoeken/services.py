@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from samenwerking.models import Thema
 from wijken.models import Praktijk
+from zio_portal.cache import verhoog
 from zio_portal.constants import Rol
 from zio_portal.mail import agendabericht, portaalbericht
 from zio_portal.models import User
@@ -87,6 +88,7 @@ def bezoek_verslag_opslaan(
         for categorie, tekst in ondersteuning.items()
         if tekst.strip()
     )
+    verhoog("monitoring")  # bulk_create sends no post_save
     return bezoek
 
 

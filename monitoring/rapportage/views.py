@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +19,6 @@ from zio_portal.achtergrond import bestand_response
 from zio_portal.forms import fouten_naar_formulier
 
 from . import selectors, services
-from .charts import met_eigen_ids
 from .forms import RapportageAanvraagForm, RapportageCommentaarForm, RapportagePlanningForm
 
 
@@ -184,24 +180,11 @@ class DashboardView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        filterset, r = selectors.dashboard(user=self.request.user, filters=self.request.GET)
-        grafieken = []
-        if r is not None:
-            for sleutel in ("overleggen", "bezoeken", "nageleefd", "vragen"):
-                svg = getattr(r, f"svg_{sleutel}")
-                if svg:
-                    # The chart's own <title> as a visible caption: the SVG itself shows no heading.
-                    titel = re.search(r"<title>(.*?)</title>", svg, re.S)
-                    grafieken.append(
-                        {
-                            "svg": met_eigen_ids(svg, f"grafiek-{sleutel}"),
-                            "titel": html.unescape(titel.group(1)) if titel else "",
-                        }
-                    )
+        filterset, r, grafieken = selectors.dashboard(user=self.request.user, filters=self.request.GET)
         return super().get_context_data(
             filter=filterset,
             r=r,
-            grafieken=grafieken,
+            grafieken=grafieken or [],
             mag_aanvragen=self.request.user.has_perm("monitoring.add_rapportage"),
             mag_continuiteit=self.request.user.has_perm("samenwerking.view_opvangoverzicht"),
             mag_wijkplannen=self.request.user.has_perm("monitoring.view_wijkplan_regio"),

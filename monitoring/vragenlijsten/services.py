@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk, Praktijkmedewerker
+from zio_portal.cache import verhoog
 from zio_portal.mail import portaalbericht
 from zio_portal.models import User
 from zio_portal.services import bericht_vastleggen, herinnering_claimen, week_sleutel
@@ -82,6 +83,7 @@ def vragenlijst_kopieren(*, vragenlijst: Vragenlijst, jaar: int) -> Vragenlijst:
         )
         for vraag in vragenlijst.vragen.all()
     )
+    verhoog("monitoring")  # bulk_create sends no post_save
     return kopie
 
 

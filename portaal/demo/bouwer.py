@@ -66,6 +66,7 @@ from wijken.models import (
     Wijk,
     WijkToewijzing,
 )
+from zio_portal.cache import verhoog
 
 User = get_user_model()
 
@@ -127,7 +128,12 @@ def bouw_demodata(*, schaal: int = 1) -> Resultaat:
         # migrations; a flushed database gets it back here.
         samenwerking_seeds.zaai(PdcaStap=PdcaStap, Thema=Thema)
         monitoring_seeds.zaai(Bouwsteen=Bouwsteen)
-        return DemoBouwer(schaal).bouw()
+        resultaat = DemoBouwer(schaal).bouw()
+        # Most rows come in with bulk_create, which sends no post_save: move the versions of the
+        # cached figures (the dashboard) here, for a portal that is running while this fills it.
+        for naam in ("wijken", "samenwerking", "monitoring"):
+            verhoog(naam)
+        return resultaat
 
 
 class DemoBouwer(

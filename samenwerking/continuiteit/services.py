@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from wijken.constants import BEWERKENDE_FUNCTIES
 from wijken.models import Praktijk
+from zio_portal.cache import verhoog
 from zio_portal.constants import Rol
 from zio_portal.ics import AMSTERDAM, Afspraakverzoek, ics_maken
 from zio_portal.mail import portaal_domein, portaalbericht
@@ -221,6 +222,7 @@ def melding_beeindigen(*, melding: UitvalMelding, door: User) -> UitvalMelding:
     )
     if not gesloten:
         raise ValidationError(_("Deze melding is al beëindigd."))
+    verhoog("samenwerking")  # update() sends no post_save: the cached figures must still move
     melding.refresh_from_db()
     for pk in melding.verzoeken.exclude(antwoord=Antwoord.KAN_NIET).values_list("pk", flat=True):
         transaction.on_commit(lambda pk=pk: _einde_wachtrij(pk))
@@ -379,6 +381,7 @@ def meldingen_escaleren(*, nu: datetime.datetime | None = None) -> int:
                 geescaleerd_op=nu
             ):
                 continue
+            verhoog("samenwerking")  # update() sends no post_save
             gebiedsmanagers = [u.email for u in melding.praktijk.wijk.gebied.gebiedsmanagers.all() if u.email]
             adressen = sorted(set(gebiedsmanagers + beleidsadviseurs))
             if not adressen:

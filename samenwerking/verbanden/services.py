@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zio_portal.cache import verhoog
 from zio_portal.models import User
 
 from ..constants import (
@@ -59,6 +60,7 @@ def _cyclus_openen(*, verband: Samenwerkingsverband, nummer: int, themas: Iterab
     StapVoortgang.objects.bulk_create(
         StapVoortgang(cyclus=cyclus, stap=stap) for stap in PdcaStap.objects.filter(soort=verband.soort)
     )
+    verhoog("samenwerking")  # bulk_create sends no post_save
     return cyclus
 
 
