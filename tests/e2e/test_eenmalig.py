@@ -11,7 +11,7 @@ from tests.samenwerking.factories import OverlegFactory
 
 from .conftest import login
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _wacht_op(page, vastgehouden: list, aantal: int = 1) -> None:

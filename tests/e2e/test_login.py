@@ -7,9 +7,9 @@ from portaal.demo import DEMO_WACHTWOORD
 
 from .conftest import ernstige_schendingen, login, screenshot
 
-# demodata re-seeds the PDCA steps, themes and bouwstenen that the flush of an earlier
-# transactional test removed.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# Serialized rollback like every transactional test here: a flush without it recreates the content
+# types, and the next test's restore of the migrated data then collides with them.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 # username -> text the home page of that role must show
 VERWACHT = {

@@ -1,0 +1,37 @@
+"""Rules that keep the two phases of ``make test`` from tripping over each other's database state.
+
+A transactional test without serialized rollback flushes the database and lets post_migrate recreate
+the content types; a serialized-rollback test after it then restores the migrated rows, content types
+included, and collides with them. So: every browser test restores serialized (they run one after the
+other in phase 2, before the worker tests, which re-seed what their flush removed), and no test of the
+parallel phase 1 asks for it, because xdist may run it after any flushing test of its worker.
+"""
+
+import re
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+MARKER = re.compile(r"django_db\(([^)]*)\)")
+
+
+def _markers(path: Path) -> list[str]:
+    return MARKER.findall(path.read_text(encoding="utf-8"))
+
+
+def test_every_transactional_browser_test_restores_serialized():
+    missing = [
+        f"{p.relative_to(TESTS)}: django_db({args})"
+        for p in sorted((TESTS / "e2e").glob("test_*.py"))
+        for args in _markers(p)
+        if "transaction=True" in args and "serialized_rollback=True" not in args
+    ]
+    assert not missing, missing
+
+
+def test_no_parallel_test_asks_for_serialized_rollback():
+    found = [
+        str(p.relative_to(TESTS))
+        for p in sorted(TESTS.rglob("test_*.py"))
+        if "e2e" not in p.parts and p.name != "test_testsuite.py" and "serialized_rollback" in p.read_text()
+    ]
+    assert not found, found
