@@ -50,8 +50,8 @@ def _queries(client, user, **params) -> int:
 # wijken, the menu). A gebiedsmanager's warm request still reads which wijken are theirs: that list is
 # part of the key.
 PINNED = {
-    "beleidsadviseur": (29, 4),
-    "gebiedsmanager": (33, 8),
+    "beleidsadviseur": (38, 4),
+    "gebiedsmanager": (42, 8),
 }
 
 
