@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from monitoring.constants import BezoekStatus, ResponsStatus
@@ -13,6 +14,7 @@ from samenwerking.constants import AfspraakStatus, OverlegStatus, VerbandSoort
 from samenwerking.models import Afspraak, Overleg, Samenwerkingsverband
 from samenwerking.selectors import gebied_list, mijn_praktijk_context, verband_annotated, verband_list
 from wijken.models import Gebied, Gemeente, Praktijk, Wijk
+from zio_portal.cache import onthouden, versies
 from zio_portal.models import User
 from zio_portal.permissions import is_beleidsadviseur, is_gebiedsmanager, is_praktijkmedewerker
 
@@ -152,6 +154,27 @@ def verlopen_actiepunten_aantal(*, user: User) -> int:
     return _verlopen_actiepunten(user).count()
 
 
+# The apps whose data the key figures and the radar are read from: any change in them bumps their
+# version (zio_portal/cache.py), so the next home page computes them again.
+HOME_BRONNEN = ("wijken", "samenwerking", "monitoring")
+# Bounds the memory only; the versions keep the figures correct, the date in the key moves them daily.
+HOME_BEWAARTIJD = 60 * 60
+
+
+def _bewaard(naam: str, maker, *delen):
+    """``maker()`` kept in the cache under the data versions, today's date (the radar counts what is
+    overdue today, the key figures this year) and the language of the texts it holds."""
+    sleutel = (
+        "portaal.home",
+        naam,
+        versies(*HOME_BRONNEN),
+        timezone.localdate().isoformat(),
+        get_language(),
+        *delen,
+    )
+    return onthouden(sleutel, maker, HOME_BEWAARTIJD)
+
+
 def home_context(*, user: User) -> dict:
     """The data of the home page of this user's role."""
     if is_praktijkmedewerker(user):
@@ -167,9 +190,11 @@ def home_context(*, user: User) -> dict:
             "verlopen_actiepunten": verlopen_actiepunten(user=user, limiet=HOME_LIJST),
             "aantal_verlopen_actiepunten": verlopen_actiepunten_aantal(user=user),
         }
-    context = {"kerncijfers": regio_kerncijfers(), "gebieden": gebied_list(user=user)}
+    # The region's key figures are the same for every region role; the radar is kept per user (its
+    # counts are scoped to what the user may see).
+    context = {"kerncijfers": _bewaard("kerncijfers", regio_kerncijfers), "gebieden": gebied_list(user=user)}
     if is_beleidsadviseur(user):
-        context["radar"] = radar(user=user)
+        context["radar"] = _bewaard("radar", lambda: radar(user=user), user.pk)
     return context
 
 

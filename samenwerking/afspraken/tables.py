@@ -1,14 +1,14 @@
-"""The table of the afspraken list (django-tables2): sortable, paginated."""
+"""The table of the afspraken list (django-tables2): sortable, paginated.
+
+The columns give the header, the sorting and the pager; the cells of the rows are rendered by
+templates/samenwerking/includes/afspraak_tabel.html (per-cell rendering by django-tables2 cost most of
+the page's time)."""
 
 from __future__ import annotations
 
 import django_tables2 as tables
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import AfspraakStatus
 from ..models import Afspraak
 
 
@@ -36,23 +36,3 @@ class AfspraakTable(tables.Table):
         order_by = ("evaluatie_op",)
         attrs = {"class": "table table-sm table-hover align-middle tabel-breed"}
         empty_text = _("Geen afspraken die aan de filters voldoen.")
-
-    def render_titel(self, record: Afspraak, value: str) -> str:
-        return f"{value} (v{record.versie})" if record.versie > 1 else value
-
-    def render_status(self, record: Afspraak) -> str:
-        kleur = {
-            AfspraakStatus.ACTIEF: "text-bg-success",
-            AfspraakStatus.GEBORGD: "text-bg-primary",
-            AfspraakStatus.BEEINDIGD: "text-bg-secondary",
-            AfspraakStatus.VERVANGEN: "text-bg-light",
-        }.get(record.status, "text-bg-warning")
-        return format_html('<span class="badge {}">{}</span>', kleur, record.get_status_display())
-
-    def render_evaluatie_op(self, record: Afspraak, value) -> str:
-        if value is None:
-            return "—"
-        tekst = date_format(value, "j b Y")
-        if record.status == AfspraakStatus.ACTIEF and value < timezone.localdate():
-            return format_html('{} <span class="badge text-bg-danger">{}</span>', tekst, _("verlopen"))
-        return tekst

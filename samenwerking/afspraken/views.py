@@ -70,6 +70,7 @@ class AfspraakListView(SingleTableView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.filterset
+        context["vandaag"] = timezone.localdate()  # the rows mark an overdue evaluation
         params = self.request.GET.copy()
         for sleutel in ("page", "sort"):
             params.pop(sleutel, None)

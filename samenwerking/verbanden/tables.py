@@ -1,4 +1,7 @@
-"""The table of the verbanden list (django-tables2): sortable, paginated."""
+"""The table of the verbanden list (django-tables2): sortable, paginated.
+
+The columns give the header, the sorting and the pager; the cells of the rows are rendered by
+templates/samenwerking/includes/verband_tabel.html."""
 
 from __future__ import annotations
 

@@ -95,3 +95,26 @@ def test_the_gebiedsmanager_sees_the_overdue_actiepunten(world, client):
     assert "Sociale kaart bijwerken" in tekst and str(world.users["praktijkmedewerker"]) in tekst
     assert "Nog op tijd" not in tekst and "Ander gebied" not in tekst
     assert reverse("samenwerking:overleg-detail", args=[overleg.pk]) in tekst
+
+
+def test_radar_and_key_figures_are_kept_until_the_data_changes(world, client):
+    """The home keeps the radar and the key figures in the cache: a second request reads fewer
+    queries, and a change of the data (a visit held) shows on the next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    adviseur = world.users["beleidsadviseur"]
+    client.force_login(adviseur)
+    with CaptureQueriesContext(connection) as eerste:
+        voor = client.get(reverse("home")).context
+    with CaptureQueriesContext(connection) as tweede:
+        nog_eens = client.get(reverse("home")).context
+    assert len(tweede.captured_queries) < len(eerste.captured_queries)
+    assert nog_eens["radar"] == voor["radar"]
+    assert nog_eens["kerncijfers"]["bezoeken_dit_jaar"] == voor["kerncijfers"]["bezoeken_dit_jaar"]
+
+    PraktijkbezoekFactory(praktijk=world.praktijk_a1, gehouden=True, bezoekers=[adviseur])
+    na = client.get(reverse("home")).context
+    bezoeken = {s["sleutel"]: s["aantal"] for s in na["radar"]}["bezoeken"]
+    assert bezoeken == {s["sleutel"]: s["aantal"] for s in voor["radar"]}["bezoeken"] - 1
+    assert na["kerncijfers"]["bezoeken_dit_jaar"] == voor["kerncijfers"]["bezoeken_dit_jaar"] + 1
