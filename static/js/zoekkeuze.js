@@ -5,6 +5,10 @@
   function opzetten(select) {
     if (select.tomselect || typeof TomSelect === "undefined") return;
     var url = select.dataset.zoekUrl;
+    // Tom Select points the label at its own search field; the original <select> (hidden, still in the
+    // form) keeps the label's text as its name, so no control of the page is left without one.
+    var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+    var naam = select.getAttribute("aria-label") || (label ? label.textContent.trim() : "");
     new TomSelect(select, {
       valueField: "value",
       labelField: "text",
@@ -29,6 +33,7 @@
         loading: function () { return '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Zoeken…</span></div>'; },
       },
     });
+    if (naam) select.setAttribute("aria-label", naam);
   }
   function alles(root) {
     (root || document).querySelectorAll("select[data-zoek-url]").forEach(opzetten);

@@ -125,6 +125,8 @@ def test_gebiedsmanager_runs_a_wsv_meeting(page, axe, celery_worker_process):
     )
     page.goto(f"/gebieden/{wsv.wijk.gebied_id}/")
     bekijk(page, axe, "overleggen-gebied-overzicht")
+    # The overview lists one row per WSV; its card with the next meeting opens on demand.
+    page.get_by_role("link", name=wsv.naam, exact=True).first.click()
     page.locator(f"a[href='/overleggen/{volgend.pk}/']").first.click()
     page.wait_for_url(f"**/overleggen/{volgend.pk}/")
     expect(page.locator("#agenda")).to_contain_text(ACTIE[:40])
