@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 
+from samenwerking.constants import VerbandSoort
 from samenwerking.models import Afspraak, Samenwerkingsverband
 from wijken.models import Praktijk, Wijk
 from zio_portal.models import User
@@ -33,6 +34,17 @@ def _wijken(user: User, q: str) -> QuerySet:
 
 def _verbanden(user: User, q: str) -> QuerySet:
     return Samenwerkingsverband.objects.zichtbaar_voor(user).filter(naam__icontains=q).order_by("naam")
+
+
+def _opvangverbanden(user: User, q: str) -> list:
+    """The huisartsen-verbanden in which the user may record an opvangafspraak (the one 'Nieuwe
+    opvangafspraak' button); the right is checked per verband, on the first matches only."""
+    qs = (
+        Samenwerkingsverband.objects.zichtbaar_voor(user)
+        .filter(soort=VerbandSoort.HUISARTSEN, actief=True, naam__icontains=q)
+        .order_by("naam")
+    )
+    return [v for v in qs[: 5 * MAX] if user.has_perm("samenwerking.add_opvangafspraak", v)]
 
 
 def _eigenaren(user: User, q: str) -> QuerySet:
@@ -62,6 +74,7 @@ SOORTEN = {
     "praktijken": _praktijken,
     "wijken": _wijken,
     "verbanden": _verbanden,
+    "opvangverbanden": _opvangverbanden,
     "eigenaren": _eigenaren,
     "gebruikers": _gebruikers,
 }

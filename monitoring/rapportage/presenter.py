@@ -87,11 +87,6 @@ def stukken(rijen: list, grootte: int = MAX_RIJEN) -> list[list]:
     return [rijen[i : i + grootte] for i in range(0, len(rijen), grootte)] or [[]]
 
 
-# A list on the dashboard shows this many items and a count of the rest (the page must not grow with the
-# region); the overview behind its link, and the PDF, list them all.
-DASHBOARD_LIJST = 10
-
-
 @dataclass
 class Kerncijfer:
     label: str
@@ -136,7 +131,6 @@ class Continuiteit:
     praktijken: int
     zonder_afspraak: list[list[dict]]
     aantal_zonder_afspraak: int
-    zonder_afspraak_eerste: list[dict]  # the dashboard shows these; the report all of them
     meest_overgenomen: list[tuple[str, str]]
     meest_overgenomen_vorige: list[tuple[str, str]]
 
@@ -337,7 +331,6 @@ class RapportagePresenter:
             praktijken=c["praktijken"],
             zonder_afspraak=stukken(c["zonder_afspraak"]) if c["zonder_afspraak"] else [],
             aantal_zonder_afspraak=len(c["zonder_afspraak"]),
-            zonder_afspraak_eerste=c["zonder_afspraak"][:DASHBOARD_LIJST],
             meest_overgenomen=[(naam, getal(n)) for naam, n in nu["meest_overgenomen"]],
             meest_overgenomen_vorige=[(naam, getal(n)) for naam, n in vorig["meest_overgenomen"]],
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -173,6 +174,8 @@ class DashboardView(TemplateView):
     period, gebied and wijk within the user's scope (a gebiedsmanager: their own gebieden)."""
 
     template_name = "monitoring/rapportage/dashboard.html"
+    eerste = 10
+    wijken_per_pagina = 20
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("monitoring.view_dashboard"):
@@ -181,9 +184,23 @@ class DashboardView(TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset, r, grafieken = selectors.dashboard(user=self.request.user, filters=self.request.GET)
+        # Lists that grow with the region: the first few with their count and a link to the full page
+        # (continuïteit, wijkplannen), and the table per wijk a page at a time.
+        eerste = {}
+        if r is not None and r.continuiteit:
+            alle = [p for deel in r.continuiteit.zonder_afspraak for p in deel]
+            eerste["zonder_afspraak"] = alle[: self.eerste]
+        if r is not None and r.wijkplannen:
+            for kolom in ("vastgesteld", "concept", "geen"):
+                eerste[kolom] = getattr(r.wijkplannen, kolom)[: self.eerste]
+        wijken = Paginator(r.overzicht_rijen if r is not None else [], self.wijken_per_pagina).get_page(
+            self.request.GET.get("page")
+        )
         return super().get_context_data(
             filter=filterset,
             r=r,
+            eerste=eerste,
+            wijken=wijken,
             grafieken=grafieken or [],
             mag_aanvragen=self.request.user.has_perm("monitoring.add_rapportage"),
             mag_continuiteit=self.request.user.has_perm("samenwerking.view_opvangoverzicht"),

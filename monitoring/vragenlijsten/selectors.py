@@ -140,6 +140,10 @@ class VraagResultaat:
     svg: str = ""
 
 
+# The response chart has a bar per wijk up to this many wijken, else a bar per gebied.
+GRAFIEK_MAX_WIJKEN = 20
+
+
 @dataclass
 class Resultaten:
     ronde: Ronde
@@ -156,6 +160,7 @@ class Resultaten:
     wijk_te_klein: bool = False
     respons_svg: str = ""
     alleen_regio_kiesbaar: bool = True
+    respons_per_gebied: list[dict] = field(default_factory=list)
 
 
 def _categorieen(vraag: Vraag) -> list[str]:
@@ -331,12 +336,34 @@ def resultaten(
                 )
         uitkomst.append(vr)
 
+    # Totals per gebied (the page shows these whole; the wijken are paged under them).
+    per_gebied: dict[int, dict] = {}
+    for rij in respons_per_wijk if not eigen_praktijk_rol else []:
+        g = per_gebied.setdefault(
+            rij["wijk"].gebied_id,
+            {"gebied": rij["wijk"].gebied, "wijken": 0, "praktijken": 0, "ingediend": 0},
+        )
+        g["wijken"] += 1
+        g["praktijken"] += rij["praktijken"]
+        g["ingediend"] += rij["ingediend"]
+    respons_per_gebied = sorted(per_gebied.values(), key=lambda g: g["gebied"].naam)
+    for g in respons_per_gebied:
+        g["percentage"] = 100 * g["ingediend"] / g["praktijken"] if g["praktijken"] else 0
+
     respons_svg = ""
-    if met_grafieken and respons_per_wijk and len(respons_per_wijk) <= 30:
+    if met_grafieken and respons_per_wijk:
+        # A bar per wijk while that stays readable, else a bar per gebied: the chart does not grow.
+        per_wijk_leesbaar = len(respons_per_wijk) <= GRAFIEK_MAX_WIJKEN
         respons_svg = charts.staven_svg(
-            titel=_("Respons per wijk (ingediend, in procenten)"),
+            titel=_("Respons per wijk (ingediend, in procenten)")
+            if per_wijk_leesbaar
+            else _("Respons per gebied (ingediend, in procenten)"),
             reeksen=[(_("Regio"), regio["percentage"])]
-            + [(r["wijk"].naam, r["percentage"]) for r in respons_per_wijk],
+            + (
+                [(r["wijk"].naam, r["percentage"]) for r in respons_per_wijk]
+                if per_wijk_leesbaar
+                else [(g["gebied"].naam, g["percentage"]) for g in respons_per_gebied]
+            ),
             eenheid="%",
             maximum=100,
             as_label=_("percentage ingediend"),
@@ -356,6 +383,7 @@ def resultaten(
         wijk_te_klein=wijk_te_klein,
         respons_svg=respons_svg,
         alleen_regio_kiesbaar=alleen_regio_kiesbaar,
+        respons_per_gebied=respons_per_gebied,
     )
 
 

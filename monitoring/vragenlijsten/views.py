@@ -8,6 +8,7 @@ import secrets
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -205,6 +206,7 @@ class ResultatenView(TemplateView):
     """Results of a round as aggregates within the user's scope, with charts and tables."""
 
     template_name = "monitoring/resultaten.html"
+    wijken_per_pagina = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -217,6 +219,17 @@ class ResultatenView(TemplateView):
             praktijk_id=int_param(self.request.GET.get("praktijk")),
         )
         context["ronde"] = ronde
+        # The wijken under the gebied totals, a page at a time (optionally those of one gebied).
+        rijen = context["r"].respons_per_wijk
+        gebied_id = int_param(self.request.GET.get("gebied"))
+        if gebied_id and any(g["gebied"].pk == gebied_id for g in context["r"].respons_per_gebied):
+            rijen = [rij for rij in rijen if rij["wijk"].gebied_id == gebied_id]
+            context["respons_gebied"] = next(
+                g["gebied"] for g in context["r"].respons_per_gebied if g["gebied"].pk == gebied_id
+            )
+        context["respons_wijken"] = Paginator(rijen, self.wijken_per_pagina).get_page(
+            self.request.GET.get("page")
+        )
         return context
 
 

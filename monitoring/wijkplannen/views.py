@@ -435,13 +435,39 @@ class WijkplanRegioView(LoginRequiredMixin, TemplateView):
     the most common priorities."""
 
     template_name = "monitoring/wijkplannen/regio.html"
+    per_kolom = 10
 
     def get_context_data(self, **kwargs):
         _vereist(self.request.user, "monitoring.view_wijkplan_regio")
         jaar = int_param(self.request.GET.get("jaar")) or timezone.localdate().year
         if not 2000 <= jaar <= 2100:
             jaar = timezone.localdate().year
-        return super().get_context_data(overzicht=selectors.regio_overzicht(jaar=jaar), **kwargs)
+        overzicht = selectors.regio_overzicht(jaar=jaar)
+        kolommen = {
+            naam: self._kolom(naam, rijen)
+            for naam, rijen in (
+                ("vastgesteld", overzicht.vastgesteld),
+                ("concept", overzicht.concept),
+                ("geen", overzicht.geen),
+            )
+        }
+        return super().get_context_data(overzicht=overzicht, kolommen=kolommen, **kwargs)
+
+    def _kolom(self, naam: str, rijen: list):
+        """A column's wijken, ``per_kolom`` at a time, paged by its own parameter (the other columns keep
+        their page); the page carries the links to the previous and next page."""
+        pagina = Paginator(rijen, self.per_kolom).get_page(self.request.GET.get(naam))
+        for richting, heeft, nummer in (
+            ("vorige_url", pagina.has_previous, lambda: pagina.previous_page_number()),
+            ("volgende_url", pagina.has_next, lambda: pagina.next_page_number()),
+        ):
+            url = None
+            if heeft():
+                query = self.request.GET.copy()
+                query[naam] = nummer()
+                url = f"?{query.urlencode()}#kop-{naam}"
+            setattr(pagina, richting, url)
+        return pagina
 
 
 class OverlegVaststellenView(LoginRequiredMixin, View):

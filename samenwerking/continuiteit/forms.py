@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wijken.models import Praktijk
 from zio_portal.widgets import ZoekKeuze
 
-from ..models import Afspraak, Opvangafspraak, OpvangEvaluatie, UitvalMelding
+from ..models import Afspraak, Opvangafspraak, OpvangEvaluatie, Samenwerkingsverband, UitvalMelding
 from .constants import THEMA_OPVANG, Antwoord, Situatie, Zorgsoort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -173,3 +173,21 @@ class EvaluatieForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class NieuweOpvangafspraakForm(forms.Form):
+    """The one 'Nieuwe opvangafspraak' button: choose the verband first (a search choice when there are
+    more than twenty, zio_portal/widgets.py), then the form of that verband."""
+
+    verband = forms.ModelChoiceField(
+        label=_("In verband"),
+        queryset=Samenwerkingsverband.objects.none(),
+        empty_label=_("— kies een verband —"),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["opvangverbanden"])),
+        error_messages={"invalid_choice": _("Kies een verband waarin u opvangafspraken mag maken.")},
+    )
+
+    def __init__(self, *args, verbanden, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verband"].queryset = verbanden
+        self.fields["verband"].widget.attrs["class"] = "form-select form-select-sm"

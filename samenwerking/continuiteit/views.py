@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -22,7 +23,15 @@ from zio_portal.forms import ServiceFoutenMixin, fouten_naar_formulier
 from ..models import Samenwerkingsverband
 from . import selectors, services
 from .constants import zorg_labels
-from .forms import AntwoordForm, EvaluatieForm, OpvangafspraakForm, PeriodeForm, UitvalForm, VragenForm
+from .forms import (
+    AntwoordForm,
+    EvaluatieForm,
+    NieuweOpvangafspraakForm,
+    OpvangafspraakForm,
+    PeriodeForm,
+    UitvalForm,
+    VragenForm,
+)
 
 
 def _eigen_bewerkende_praktijken(user):
@@ -51,20 +60,42 @@ class OpvangIndexView(TemplateView):
 
 
 class OpvangafspraakListView(TemplateView):
-    """The opvangafspraken of the verbanden the user sees, per verband."""
+    """The opvangafspraken of the verbanden the user sees, a page at a time; one 'Nieuwe opvangafspraak'
+    with a choice of the verbanden the user may record them in (straight to the form if only one)."""
 
     template_name = "samenwerking/continuiteit/afspraak_list.html"
+    per_pagina = 25
 
-    def get_context_data(self, **kwargs):
+    def _verbanden(self):
         user = self.request.user
-        verbanden = [
-            v
+        pks = [
+            v.pk
             for v in selectors.verbanden_voor_opvang(user=user)
             if user.has_perm("samenwerking.add_opvangafspraak", v)
         ]
+        return selectors.verbanden_voor_opvang(user=user).filter(pk__in=pks), len(pks)
+
+    def get(self, request, *args, **kwargs):
+        verbanden, aantal = self._verbanden()
+        self.nieuw_form = None
+        if aantal:
+            gekozen = "verband" in request.GET
+            self.nieuw_form = NieuweOpvangafspraakForm(request.GET if gekozen else None, verbanden=verbanden)
+            if gekozen and self.nieuw_form.is_valid():
+                verband = self.nieuw_form.cleaned_data["verband"]
+                return HttpResponseRedirect(reverse("samenwerking:opvang-afspraak-create", args=[verband.pk]))
+            self.enig_verband = verbanden.first() if aantal == 1 else None
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        pagina = Paginator(selectors.opvangafspraak_list(user=self.request.user), self.per_pagina).get_page(
+            self.request.GET.get("page")
+        )
         return super().get_context_data(
-            afspraken=selectors.opvangafspraak_list(user=user),
-            nieuw_in=verbanden,
+            afspraken=pagina,
+            pagina=pagina,
+            nieuw_form=self.nieuw_form,
+            enig_verband=getattr(self, "enig_verband", None),
             vandaag=timezone.localdate(),
             **kwargs,
         )
@@ -382,6 +413,7 @@ class OpvangOverzichtView(TemplateView):
     current and coming uitval, practices without an opvangafspraak, the figures of a period."""
 
     template_name = "samenwerking/continuiteit/overzicht.html"
+    per_pagina = 15
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.has_perm("samenwerking.view_opvangoverzicht"):
@@ -393,7 +425,11 @@ class OpvangOverzichtView(TemplateView):
         overzicht = selectors.opvang_overzicht(
             user=self.request.user, vandaag=timezone.localdate(), van=van, tot=tot
         )
-        return super().get_context_data(overzicht=overzicht, vandaag=timezone.localdate(), **kwargs)
+        # The radar a page at a time (the open gaps and current uitval stay whole, on top).
+        zonder = Paginator(overzicht.zonder_afspraak, self.per_pagina).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            overzicht=overzicht, zonder_afspraak=zonder, vandaag=timezone.localdate(), **kwargs
+        )
 
 
 class OpvangOverzichtExportView(View):

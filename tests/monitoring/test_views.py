@@ -316,3 +316,34 @@ def test_visit_is_planned_reported_shared_and_seen(world, client, django_capture
     client.post(reverse("monitoring:bezoek-gezien", args=[bezoek.pk]), {"reactie": "Dank, we pakken het op."})
     bezoek.refresh_from_db()
     assert bezoek.gezien_door == world.users["praktijkmedewerker"] and bezoek.reactie_praktijk
+
+
+def test_response_shows_the_gebied_totals_and_pages_the_wijken(world, ronde, client):
+    """The totals per gebied stay whole; the wijken under them come 20 at a time, optionally of one gebied."""
+    from monitoring.vragenlijsten.views import ResultatenView
+    from tests.wijken.factories import WijkFactory
+    from wijken.models import Wijk
+
+    for i in range(ResultatenView.wijken_per_pagina):
+        WijkFactory(gebied=world.gebied_b, naam=f"Extra wijk {i:02d}")
+    _ingediend(ronde, world.praktijk_a1, 4)
+    client.force_login(world.users["beleidsadviseur"])
+    url = reverse("monitoring:resultaten", args=[ronde.pk])
+    response = client.get(url)
+    r = response.context["r"]
+    assert [g["gebied"] for g in r.respons_per_gebied] == sorted(world.gebieden, key=lambda g: g.naam)
+    a = next(g for g in r.respons_per_gebied if g["gebied"] == world.gebied_a)
+    assert (a["wijken"], a["ingediend"]) == (Wijk.objects.filter(gebied=world.gebied_a).count(), 1)
+    assert sum(g["praktijken"] for g in r.respons_per_gebied) == r.regio_respons["praktijken"]
+    pagina = response.context["respons_wijken"]
+    assert len(pagina) == ResultatenView.wijken_per_pagina and pagina.paginator.num_pages == 2
+    html = response.content.decode()
+    assert "Respons per gebied" in html and "Pagina 1 van 2" in html
+    # One gebied's wijken: only those, with a way back to all gebieden.
+    response = client.get(url, {"gebied": world.gebied_a.pk})
+    assert {rij["wijk"].gebied for rij in response.context["respons_wijken"]} == {world.gebied_a}
+    assert "alle gebieden" in response.content.decode()
+    # A gebied the user does not know is ignored, not a 500.
+    assert client.get(url, {"gebied": 999999}).context["respons_wijken"].paginator.count == len(
+        r.respons_per_wijk
+    )

@@ -89,3 +89,14 @@ def test_only_the_beheerder_searches_accounts(client, world):
     assert {r["text"] for r in _zoek(client, "gebruikers", "gebiedsmanager")} >= {
         str(world.users["gebiedsmanager"])
     }
+
+
+def test_opvangverbanden_are_those_the_user_may_record_an_arrangement_in(client, world):
+    """The choice behind the one 'Nieuwe opvangafspraak': huisartsen-verbanden with the right to add."""
+    client.force_login(world.users["praktijkmedewerker"])
+    assert {r["value"] for r in _zoek(client, "opvangverbanden")} == {world.verband_a1.pk}
+    client.force_login(world.users["gebiedsmanager"])
+    assert _zoek(client, "opvangverbanden") == []  # sees verbanden, records no opvang
+    client.force_login(world.users["beheerder"])
+    gevonden = {r["value"] for r in _zoek(client, "opvangverbanden")}
+    assert world.verband_b1.pk in gevonden and world.wsv_a1.pk not in gevonden

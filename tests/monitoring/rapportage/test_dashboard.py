@@ -174,3 +174,27 @@ def test_dashboard_query_count_is_pinned_at_1x_and_10x(client, regio):
     print(f"dashboard query counts {regio.schaal}x:", counts)
     assert max(counts.values()) <= 55, counts  # the grouped aggregates of the report, once each
     assert counts == PINNED_DASHBOARD, f"at {regio.schaal}x: {counts}"
+
+
+def test_the_lists_that_grow_with_the_region_are_cut_and_paged(rapport_world, client):
+    """The table per wijk comes a page at a time; the practices without opvangafspraak and each wijkplan
+    column show at most the first few, with the count and a link to the full page."""
+    from monitoring.rapportage.views import DashboardView
+    from tests.wijken.factories import PraktijkFactory, WijkFactory
+
+    gebied = Gebied.objects.order_by("pk").first()
+    for i in range(DashboardView.wijken_per_pagina):
+        wijk = WijkFactory(gebied=gebied, naam=f"Nieuwbouwwijk {i:02d}")
+        PraktijkFactory(wijk=wijk)
+    response = _get(client, rapport_world.users["beleidsadviseur"], **JAAR_2026)
+    wijken = response.context["wijken"]
+    assert len(wijken) == DashboardView.wijken_per_pagina and wijken.paginator.num_pages == 2
+    r, eerste = response.context["r"], response.context["eerste"]
+    assert len(eerste["geen"]) == DashboardView.eerste < len(r.wijkplannen.geen)
+    assert len(eerste["zonder_afspraak"]) == DashboardView.eerste < r.continuiteit.aantal_zonder_afspraak
+    html = response.content.decode()
+    assert f"De eerste {DashboardView.eerste} van {len(r.wijkplannen.geen)}." in html
+    assert reverse("samenwerking:opvang-overzicht") + "#kop-radar" in html
+    assert "Pagina 1 van 2" in html
+    tweede = _get(client, rapport_world.users["beleidsadviseur"], page=2, **JAAR_2026)
+    assert tweede.context["wijken"].number == 2

@@ -292,3 +292,23 @@ def test_menu_markeert_alleen_wijkplannen(client, world):
     r = client.get(reverse("monitoring:wijkplan-regio"))
     actief = [i["label"] for i in r.context["navigatie"] if i["actief"]]
     assert actief == ["Wijkplannen"]
+
+
+def test_regio_pages_each_column_on_its_own(client, world):
+    """The region view: every column keeps its count and shows 10 wijken, paged by its own parameter."""
+    from monitoring.wijkplannen.views import WijkplanRegioView
+    from tests.wijken.factories import WijkFactory
+
+    for i in range(WijkplanRegioView.per_kolom + 1):
+        WijkFactory(gebied=world.gebied_a, naam=f"Wijk zonder plan {i:02d}")
+    client.force_login(world.users["beleidsadviseur"])
+    url = reverse("monitoring:wijkplan-regio")
+    response = client.get(url)
+    geen = response.context["kolommen"]["geen"]
+    assert geen.paginator.count == len(response.context["overzicht"].geen) > WijkplanRegioView.per_kolom
+    assert len(geen) == WijkplanRegioView.per_kolom and geen.volgende_url.endswith("#kop-geen")
+    assert "geen=2" in geen.volgende_url and geen.vorige_url is None
+    tweede = client.get(url, {"geen": 2, "jaar": response.context["overzicht"].jaar})
+    assert tweede.context["kolommen"]["geen"].number == 2
+    assert tweede.context["kolommen"]["vastgesteld"].number == 1  # the other columns keep their page
+    assert "geen=1" in tweede.context["kolommen"]["geen"].vorige_url

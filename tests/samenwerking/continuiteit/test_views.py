@@ -165,3 +165,55 @@ def test_idor_asking_other_gebied_practice_refused(world, client):
     )
     assert response.status_code == 200
     assert not OpvangVerzoek.objects.exists()
+
+
+def test_one_new_arrangement_button_with_a_choice_of_verband(world, client):
+    """One 'Nieuwe opvangafspraak': straight to the form with one verband, else a choice of the verbanden
+    the user may record in; a verband outside them gets a Dutch message and no redirect."""
+    lijst = reverse("samenwerking:opvang-afspraak-list")
+    _login(client, world.users["praktijkmedewerker"])
+    response = client.get(lijst)
+    enig = response.context["enig_verband"]
+    assert enig == world.verband_a1
+    assert reverse("samenwerking:opvang-afspraak-create", args=[enig.pk]) in response.content.decode()
+
+    _login(client, world.users["beheerder"])
+    response = client.get(lijst)
+    assert response.context["enig_verband"] is None
+    keuzes = set(response.context["nieuw_form"].fields["verband"].queryset)
+    assert world.verband_a1 in keuzes and world.wsv_a1 not in keuzes  # no opvang in a WSV
+    response = client.get(lijst, {"verband": world.verband_b1.pk})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("samenwerking:opvang-afspraak-create", args=[world.verband_b1.pk])
+    response = client.get(lijst, {"verband": world.wsv_a1.pk})
+    assert response.status_code == 200
+    assert "Kies een verband waarin u opvangafspraken mag maken." in response.content.decode()
+
+    _login(client, world.users["gebiedsmanager"])
+    response = client.get(lijst, {"verband": world.verband_a1.pk})
+    assert response.status_code == 200 and response.context["nieuw_form"] is None
+    assert "Nieuwe opvangafspraak" not in response.content.decode()
+
+
+def test_arrangements_are_paged(world, client):
+    from samenwerking.continuiteit.views import OpvangafspraakListView
+
+    for _ in range(OpvangafspraakListView.per_pagina + 1):
+        OpvangafspraakFactory(verband=world.verband_a1, overdragende_praktijk=world.praktijk_a1)
+    _login(client, world.users["beheerder"])
+    lijst = reverse("samenwerking:opvang-afspraak-list")
+    eerste = client.get(lijst)
+    assert len(eerste.context["afspraken"]) == OpvangafspraakListView.per_pagina
+    assert "Pagina 1 van 2" in eerste.content.decode()
+    assert len(client.get(lijst, {"page": 2}).context["afspraken"]) == 1
+
+
+def test_overview_pages_the_practices_without_arrangement(world, client):
+    from samenwerking.continuiteit.views import OpvangOverzichtView
+
+    _login(client, world.users["beheerder"])
+    response = client.get(reverse("samenwerking:opvang-overzicht"))
+    zonder = response.context["overzicht"].zonder_afspraak
+    pagina = response.context["zonder_afspraak"]
+    assert pagina.paginator.count == len(zonder) and list(pagina) == zonder[: OpvangOverzichtView.per_pagina]
+    assert f'<span class="badge text-bg-warning">{len(zonder)}</span>' in response.content.decode()
