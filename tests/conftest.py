@@ -362,3 +362,19 @@ def celery_worker_process(django_db_setup, tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+
+
+@pytest.fixture
+def opnieuw_zaaien(django_db_setup, django_db_blocker):
+    """Puts back the reference data (PDCA steps, thema's, bouwstenen) that a transactional test's flush
+    removed, so the tests after it in the same process find it. List it before ``transactional_db``:
+    its teardown then runs after the flush."""
+    yield
+    from monitoring import seeds as monitoring_seeds
+    from monitoring.models import Bouwsteen
+    from samenwerking import seeds as samenwerking_seeds
+    from samenwerking.models import PdcaStap, Thema
+
+    with django_db_blocker.unblock():
+        samenwerking_seeds.zaai(PdcaStap=PdcaStap, Thema=Thema)
+        monitoring_seeds.zaai(Bouwsteen=Bouwsteen)

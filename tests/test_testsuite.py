@@ -35,3 +35,19 @@ def test_no_parallel_test_asks_for_serialized_rollback():
         if "e2e" not in p.parts and p.name != "test_testsuite.py" and "serialized_rollback" in p.read_text()
     ]
     assert not found, found
+
+
+def test_parallel_transactional_tests_put_the_reference_data_back():
+    """Outside the browser tests a flushing test asks for ``opnieuw_zaaien`` (before ``transactional_db``),
+    so the PDCA steps, thema's and bouwstenen are there for whatever test its xdist worker runs next."""
+    zonder = []
+    for p in sorted(TESTS.rglob("test_*.py")):
+        if "e2e" in p.parts or p.name == "test_testsuite.py":
+            continue
+        tekst = p.read_text(encoding="utf-8")
+        if any("transaction=True" in args for args in _markers(p)):
+            zonder.append(f"{p.relative_to(TESTS)}: django_db(transaction=True) instead of the fixtures")
+        for kop in re.findall(r"def \w+\(([^)]*transactional_db[^)]*)\)", tekst):
+            if "opnieuw_zaaien" not in kop:
+                zonder.append(f"{p.relative_to(TESTS)}: ({kop})")
+    assert not zonder, zonder

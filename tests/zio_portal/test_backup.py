@@ -25,7 +25,11 @@ from zio_portal.backup import rijen_per_tabel
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.django_db(transaction=True)
+
+@pytest.fixture(autouse=True)
+def _transactioneel(opnieuw_zaaien, transactional_db):
+    """Committed rows (pg_dump reads them from its own connection); the flush after each test takes the
+    reference data with it, which opnieuw_zaaien puts back for the tests after this module."""
 
 
 @pytest.fixture

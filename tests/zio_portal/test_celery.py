@@ -13,7 +13,7 @@ AANTAL_PRAKTIJKEN = 3
 
 
 @pytest.mark.worker
-def test_worker_answers_from_the_test_database(celery_worker_process, transactional_db):
+def test_worker_answers_from_the_test_database(opnieuw_zaaien, celery_worker_process, transactional_db):
     # transactional_db: the rows are committed, so the worker's own connection sees them.
     PraktijkFactory.create_batch(AANTAL_PRAKTIJKEN)
     assert Praktijk.objects.count() == AANTAL_PRAKTIJKEN

@@ -153,8 +153,7 @@ def test_old_records_are_removed(world):
     assert list(FormulierVerzending.objects.values_list("token", flat=True)) == ["n" * 24]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_simultaneous_posts_with_one_token_create_one_besluit(world):
+def test_two_simultaneous_posts_with_one_token_create_one_besluit(opnieuw_zaaien, transactional_db, world):
     """Two threads, two connections: the unique token lets one through; the other waits for it."""
     if connection.vendor != "postgresql":
         pytest.skip("concurrent connections need PostgreSQL")

@@ -31,20 +31,6 @@ def rapport_world(world):
     return world
 
 
-@pytest.fixture
-def opnieuw_zaaien(django_db_setup, django_db_blocker):
-    """Listed before the database fixtures, so this teardown runs after the flush of transactional_db."""
-    yield
-    from monitoring import seeds as monitoring_seeds
-    from monitoring.models import Bouwsteen
-    from samenwerking import seeds as samenwerking_seeds
-    from samenwerking.models import PdcaStap, Thema
-
-    with django_db_blocker.unblock():
-        samenwerking_seeds.zaai(PdcaStap=PdcaStap, Thema=Thema)
-        monitoring_seeds.zaai(Bouwsteen=Bouwsteen)
-
-
 # --- continuïteit and wijkplannen (the report's sections on those workflows) ---------------------------
 
 PEILDATUM = datetime.date(2026, 6, 30)  # "today" for the sections' state (valid opvangafspraken)
