@@ -47,7 +47,11 @@ def test_parallel_transactional_tests_put_the_reference_data_back():
         tekst = p.read_text(encoding="utf-8")
         if any("transaction=True" in args for args in _markers(p)):
             zonder.append(f"{p.relative_to(TESTS)}: django_db(transaction=True) instead of the fixtures")
-        for kop in re.findall(r"def \w+\(([^)]*transactional_db[^)]*)\)", tekst):
+        koppen = re.findall(r"def \w+\(([^)]*transactional_db[^)]*)\)", tekst)
+        for kop in koppen:
             if "opnieuw_zaaien" not in kop:
                 zonder.append(f"{p.relative_to(TESTS)}: ({kop})")
+        if koppen and re.search(r"^pytestmark = .*django_db", tekst, re.M):
+            # the module's mark sets the database up first, so its flush comes after the re-seeding
+            zonder.append(f"{p.relative_to(TESTS)}: a module-wide django_db mark beside transactional_db")
     assert not zonder, zonder

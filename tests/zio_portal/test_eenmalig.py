@@ -17,13 +17,15 @@ from tests.formulieren import formulier_naar, post_formulieren
 from tests.samenwerking.factories import OverlegFactory
 from zio_portal.eenmalig import TOKEN_VELD, FormulierVerzending, tokens_invoegen, verzendingen_opruimen
 
-pytestmark = pytest.mark.django_db
+# No module-wide django_db mark: it would set the database up before opnieuw_zaaien in the transactional
+# test at the end, and then flush after that fixture put the reference data back.
 
 
 def _overleg(world):
     return OverlegFactory(verband=world.wsv_a1, datum=timezone.localdate())
 
 
+@pytest.mark.django_db
 def test_every_post_form_gets_its_own_token_and_get_forms_none():
     html = (
         b'<form method="get" action="/zoek/"></form>'
@@ -38,6 +40,7 @@ def test_every_post_form_gets_its_own_token_and_get_forms_none():
     assert len(set(tokens)) == 3 and all(len(t) >= 16 for t in tokens)
 
 
+@pytest.mark.django_db
 def test_double_post_of_a_besluit_creates_one(world, client):
     overleg = _overleg(world)
     client.force_login(world.users["gebiedsmanager"])
@@ -66,6 +69,7 @@ def test_double_post_of_a_besluit_creates_one(world, client):
     assert Besluitvorming.objects.filter(overleg=overleg).count() == 2
 
 
+@pytest.mark.django_db
 def test_double_post_of_a_new_afspraak_creates_one(world, client):
     client.force_login(world.users["praktijkmedewerker"])
     url = reverse("samenwerking:afspraak-create", args=[world.verband_a1.pk])
@@ -94,6 +98,7 @@ def test_double_post_of_a_new_afspraak_creates_one(world, client):
     assert tweede.status_code == 303 and tweede["Location"] == eerste["Location"]
 
 
+@pytest.mark.django_db
 def test_a_refused_form_can_be_sent_again_with_a_new_token_and_the_view_sees_no_token(world, client):
     client.force_login(world.users["praktijkmedewerker"])
     url = reverse("samenwerking:afspraak-create", args=[world.verband_a1.pk])
@@ -105,6 +110,7 @@ def test_a_refused_form_can_be_sent_again_with_a_new_token_and_the_view_sees_no_
     assert opnieuw.veld(TOKEN_VELD).waarde != form.veld(TOKEN_VELD).waarde
 
 
+@pytest.mark.django_db
 def test_a_post_without_token_works_as_before_and_an_error_frees_the_token(world, client):
     overleg = _overleg(world)
     actie = reverse("samenwerking:overleg-besluit", args=[overleg.pk])
@@ -119,6 +125,7 @@ def test_a_post_without_token_works_as_before_and_an_error_frees_the_token(world
     assert not FormulierVerzending.objects.filter(token=token).exists()
 
 
+@pytest.mark.django_db
 def test_someone_else_replaying_a_token_gets_no_redirect_and_runs_nothing(world, client):
     overleg = _overleg(world)
     actie = reverse("samenwerking:overleg-besluit", args=[overleg.pk])
@@ -133,6 +140,7 @@ def test_someone_else_replaying_a_token_gets_no_redirect_and_runs_nothing(world,
     assert Besluitvorming.objects.filter(overleg=overleg).count() == 1
 
 
+@pytest.mark.django_db
 def test_htmx_repeat_of_a_form_that_answered_with_a_page_swaps_nothing(world, client):
     overleg = _overleg(world)
     actie = reverse("samenwerking:overleg-agenda", args=[overleg.pk])
@@ -145,6 +153,7 @@ def test_htmx_repeat_of_a_form_that_answered_with_a_page_swaps_nothing(world, cl
     assert overleg.agendapunten.filter(titel="Rondvraag").count() == 1
 
 
+@pytest.mark.django_db
 def test_old_records_are_removed(world):
     oud = FormulierVerzending.objects.create(token="o" * 24, pad="/x/", status_code=302)
     FormulierVerzending.objects.filter(pk=oud.pk).update(aangemaakt_op=timezone.now() - timedelta(days=2))

@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from monitoring.models import WijkplanPdf
 from monitoring.wijkplannen.tasks import wijkplan_pdfs_opruimen_task
-from tests.monitoring.rapportage.conftest import opnieuw_zaaien  # noqa: F401 (fixture)
 from tests.pdf_controle import pdf_tags
 from zio_portal import achtergrond
 
