@@ -8,7 +8,7 @@ wijk, since practices in different wijken may share a name (a practice is also f
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 
 from samenwerking.constants import VerbandSoort
@@ -53,9 +53,8 @@ def _eigenaren(user: User, q: str) -> QuerySet:
     for deel in q.split():
         namen &= Q(first_name__icontains=deel) | Q(last_name__icontains=deel) | Q(username__icontains=deel)
     return (
-        User.objects.filter(afspraken__in=Afspraak.objects.zichtbaar_voor(user))
+        User.objects.filter(Exists(Afspraak.objects.zichtbaar_voor(user).filter(eigenaar=OuterRef("pk"))))
         .filter(namen)
-        .distinct()
         .order_by("first_name", "last_name", "username")
     )
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 
 from wijken.models import Wijk
+from wijken.querysets import ziet_hele_regio
 from zio_portal.constants import Rol
 
 if TYPE_CHECKING:
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 
 def _verband_scope(user: User, prefix: str = "") -> models.Q:
+    if ziet_hele_regio(user):
+        return models.Q()
     q = models.Q(**{f"{prefix}wijk__in": Wijk.objects.zichtbaar_voor(user).values("pk")})
     if user.is_authenticated and user.rol == Rol.PRAKTIJKMEDEWERKER:
         from .models import Deelname
@@ -34,6 +37,8 @@ class AfspraakQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> AfspraakQuerySet:
         from .models import Samenwerkingsverband
 
+        if ziet_hele_regio(user):
+            return self.all()
         return self.filter(verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk"))
 
 
@@ -63,4 +68,6 @@ class OverlegQuerySet(models.QuerySet):
         """A meeting is visible to whoever sees its verband."""
         from .models import Samenwerkingsverband
 
+        if ziet_hele_regio(user):
+            return self.all()
         return self.filter(verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk"))

@@ -12,13 +12,15 @@ if TYPE_CHECKING:
     from zio_portal.models import User
 
 
-def _regio(user: User) -> bool:
+def ziet_hele_regio(user: User) -> bool:
+    """Region roles (and the superuser) see the whole region: their scope is no filter at all, so the
+    querysets of other apps can skip the subqueries that would select every row."""
     return user.is_authenticated and (user.heeft_regio_rol or user.is_superuser)
 
 
 class GebiedQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> GebiedQuerySet:
-        if _regio(user):
+        if ziet_hele_regio(user):
             return self.all()
         if user.is_authenticated and user.rol == Rol.GEBIEDSMANAGER:
             return self.filter(gebiedsmanagers=user)
@@ -29,7 +31,7 @@ class GebiedQuerySet(models.QuerySet):
 
 class WijkQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> WijkQuerySet:
-        if _regio(user):
+        if ziet_hele_regio(user):
             return self.all()
         if user.is_authenticated and user.rol == Rol.GEBIEDSMANAGER:
             return self.filter(gebied__gebiedsmanagers=user)
@@ -41,7 +43,7 @@ class WijkQuerySet(models.QuerySet):
 class PraktijkQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> PraktijkQuerySet:
         """Practice staff see the practices of their own wijk (they work together there)."""
-        if _regio(user):
+        if ziet_hele_regio(user):
             return self.all()
         if user.is_authenticated and user.rol == Rol.GEBIEDSMANAGER:
             return self.filter(wijk__gebied__gebiedsmanagers=user)
@@ -56,7 +58,7 @@ class PraktijkQuerySet(models.QuerySet):
 
 class PartnerQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> PartnerQuerySet:
-        if _regio(user):
+        if ziet_hele_regio(user):
             return self.all()
         wijken = self.model._meta.get_field("wijken").related_model.objects.zichtbaar_voor(user)
         return self.filter(wijken__in=wijken).distinct()

@@ -6,7 +6,7 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,8 +78,8 @@ class AfspraakFilterSet(django_filters.FilterSet):
         self.filters["verband"].queryset = Samenwerkingsverband.objects.zichtbaar_voor(user).order_by("naam")
         self.filters["praktijk"].queryset = Praktijk.objects.zichtbaar_voor(user).order_by("naam")
         self.filters["eigenaar"].queryset = User.objects.filter(
-            afspraken__in=Afspraak.objects.zichtbaar_voor(user)
-        ).distinct()
+            Exists(Afspraak.objects.zichtbaar_voor(user).filter(eigenaar=OuterRef("pk")))
+        ).order_by("first_name", "last_name", "username")
         for field in self.form.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = (

@@ -61,7 +61,9 @@ class AfspraakListView(SingleTableView):
 
     template_name = "samenwerking/afspraak_list.html"
     table_class = AfspraakTable
-    paginate_by = 25
+    # Only the table pages (django-tables2); a ListView paginate_by would page the queryset as well and
+    # count the rows a second time.
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         self.filterset, qs = selectors.afspraak_list(user=self.request.user, filters=self.request.GET)
