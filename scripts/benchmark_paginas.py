@@ -14,7 +14,8 @@ main pages from its menu (plus the pages the issue names: a gebied overview and 
 found from the links on the pages), and measures /hallo/ (signed in, no template, no domain data) and
 every page with ``wrk`` (2 connections, 8 s; ``--snel``: 2 s) or, without wrk, a Python client with
 the same two connections, after 1 s of the same load that is not counted (``--opwarmen``: the first
-request of a page in each gunicorn worker loads its templates and fills the cache). Each page is also fetched once from both servers for its size, the largest
+request of a page in each gunicorn worker loads its templates and fills the cache). Each page is also
+fetched once from both servers for its size, the largest
 ``<select>`` and its number of queries (header ``X-Aantal-Queries``, from
 ``portaal/querytelling.py`` switched on by ``ZIO_QUERIES_TELLEN``).
 
@@ -390,15 +391,15 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
-        def last(url: str, cookie: str, seconden: float) -> Last:
+        def belast(url: str, cookie: str, seconden: float) -> Last:
             return last_wrk(url, cookie, seconden, str(lua)) if wrk else last_python(url, cookie, seconden)
 
         def meet(url: str, cookie: str) -> Last:
             # Both gunicorn workers first serve the page for a moment (their first request of a page
             # loads its templates and fills the cache): the figures are for a portal in use.
             if args.opwarmen > 0:
-                last(url, cookie, args.opwarmen)
-            return last(url, cookie, duur)
+                belast(url, cookie, args.opwarmen)
+            return belast(url, cookie, duur)
 
         rijen = []
         missers = []

@@ -1,11 +1,11 @@
 """A region built with the factories at a given scale, for the tests that pin query counts.
 
-``bouw_regio(schaal)`` makes two gebieden with ``2 * schaal`` wijken each. Every wijk has two practices
-(the first wijk ``1 + schaal`` more, so its verband and afspraak grow with the scale as well), a
-huisartsen-verband with two SMART-afspraken (one in its second version, with an evaluation) that apply
-to all its practices, and a WSV with two delegates, two held meetings with an action and a knelpunt,
-and a planned one. Every practice answered this year's questionnaire and was visited. The users are
-named after their role as in the demo: ``beheerder``, ``beleidsadviseur``, ``projectleider``,
+``bouw_regio(schaal)`` makes two gebieden (``gebieden=``) with ``2 * schaal`` wijken each. Every wijk
+has two practices (the first wijk ``1 + schaal`` more, so its verband and afspraak grow with the scale
+as well), a huisartsen-verband with two SMART-afspraken (one in its second version, with an evaluation)
+that apply to all its practices, and a WSV with two delegates, two held meetings with an action and a
+knelpunt, and a planned one. Every practice answered this year's questionnaire and was visited. The
+users are named after their role as in the demo: ``beheerder``, ``beleidsadviseur``, ``projectleider``,
 ``gebiedsmanager`` (of the first gebied), ``praktijkmanager`` (of the first practice) and ``huisarts``
 (in a practice of each gebied).
 """
@@ -71,8 +71,9 @@ class RegioOpSchaal:
     praktijken: list[Praktijk] = field(default_factory=list)
 
 
-def bouw_regio(schaal: int) -> RegioOpSchaal:
-    """Build the region at ``schaal`` (1, 10, ...) with the factories; see the module's docstring."""
+def bouw_regio(schaal: int, gebieden: int = 2) -> RegioOpSchaal:
+    """Build the region at ``schaal`` (1, 10, ...) with the factories; see the module's docstring. With
+    ``gebieden=5`` at ``schaal=2`` it has the demo region's shape: 20 wijken, 4 in the first gebied."""
     regio = RegioOpSchaal(schaal)
     regio.users.update(
         beheerder=BeheerderFactory(username="beheerder"),
@@ -83,11 +84,10 @@ def bouw_regio(schaal: int) -> RegioOpSchaal:
         huisarts=PraktijkmedewerkerUserFactory(username="huisarts"),
     )
     gemeente = GemeenteFactory(naam="Maastricht", cbs_code="GM0935")
-    managers = [regio.users["gebiedsmanager"], GebiedsmanagerFactory()]
+    managers = [regio.users["gebiedsmanager"], *(GebiedsmanagerFactory() for _ in range(gebieden - 1))]
+    namen = ["Maastricht-Noord", "Maastricht-Zuid", *(f"Maastricht-{g}" for g in range(2, gebieden))]
     for g, manager in enumerate(managers):
-        gebied = GebiedFactory(
-            gemeente=gemeente, naam=f"Maastricht-{'Noord' if g == 0 else 'Zuid'}", gebiedsmanagers=[manager]
-        )
+        gebied = GebiedFactory(gemeente=gemeente, naam=namen[g], gebiedsmanagers=[manager])
         for w in range(2 * schaal):
             eerste = g == 0 and w == 0
             _wijk(regio, WijkFactory(gebied=gebied), manager, 2 + schaal - 1 if eerste else 2)

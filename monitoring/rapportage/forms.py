@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,7 @@ from monitoring.constants import ScopeSoort
 from monitoring.models import RapportagePlanning
 from monitoring.models.rapportage import COMMENTAAR_MAX_TEKENS
 from wijken.models import Gebied, Wijk
+from zio_portal.widgets import ZoekKeuze
 
 
 class RapportageAanvraagForm(forms.Form):
@@ -35,7 +37,13 @@ class RapportageAanvraagForm(forms.Form):
     gebied = forms.ModelChoiceField(
         label=_("Gebied"), queryset=Gebied.objects.order_by("naam"), required=False
     )
-    wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.order_by("naam"), required=False)
+    # The region has tens of wijken, a grown region hundreds: searched as you type, not one long list.
+    wijk = forms.ModelChoiceField(
+        label=_("Wijk"),
+        queryset=Wijk.objects.order_by("naam"),
+        required=False,
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["wijken"])),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
