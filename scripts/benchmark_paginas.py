@@ -62,6 +62,15 @@ EXTRA = [
     ("/monitoring/bezoeken/", [], None),
     ("/afspraken/", [], None),
     ("/wijken/", [], None),
+    # The other lists and overviews of the URL matrix that no menu links to (reached from a page).
+    ("/continuiteit/afspraken/", [], None),
+    ("/continuiteit/overzicht/", [], None),
+    ("/monitoring/wijkplannen/regio/", [], None),
+    ("/terugkoppelingen/naast-elkaar/", [], None),
+    ("/rapportages/planning/", [], None),
+    ("/berichten/", [], None),
+    ("/beheer-portaal/gebruikers/", [], None),
+    ("/beheer-portaal/toegangslog/", [], None),
 ]
 HELLO = "/hallo/"
 MIN_RATIO = 1 / 20
@@ -137,12 +146,31 @@ def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([PYTHON, str(BASE_DIR / "manage.py"), *args], env=env, check=True, cwd=BASE_DIR)
 
 
+def analyseren(url: str) -> None:
+    """Fresh planner statistics, as autovacuum keeps them in production (a server with autovacuum off,
+    such as this machine's test server, would otherwise plan every query on an empty database's
+    estimates after the bulk load of demodata)."""
+    import psycopg
+
+    deel = urllib.parse.urlparse(url)
+    with psycopg.connect(
+        host=deel.hostname,
+        port=deel.port or 5432,
+        user=deel.username,
+        password=deel.password,
+        dbname=deel.path.lstrip("/"),
+        autocommit=True,
+    ) as conn:
+        conn.execute("ANALYZE")
+
+
 def voorbereiden(database: str, schaal: int, env: dict[str, str], opnieuw: bool) -> None:
     database_maken(database)
     manage(env, "migrate", "--verbosity", "0")
     if opnieuw or not demodata_geladen(database):
         print(f"demodata --schaal {schaal} laden in {database} ...", flush=True)
         manage(env, "demodata", "--schaal", str(schaal))
+    analyseren(database)
 
 
 def gunicorn_starten(env: dict[str, str], poort: int, log: Path) -> subprocess.Popen:

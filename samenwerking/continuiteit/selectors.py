@@ -10,9 +10,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 
 from wijken.models import Praktijk
+from wijken.querysets import ziet_hele_regio
+from zio_portal.cache import onthouden, versies
+from zio_portal.constants import Rol
 from zio_portal.models import User
+from zio_portal.permissions import is_beheerder
 
 from ..constants import VerbandSoort
 from ..models import Opvangafspraak, OpvangPraktijk, OpvangVerzoek, Samenwerkingsverband, UitvalMelding
@@ -41,6 +46,21 @@ def verbanden_voor_opvang(*, user: User) -> QuerySet[Samenwerkingsverband]:
         .select_related("wijk")
         .order_by("wijk__naam", "naam")
     )
+
+
+def verbanden_voor_nieuwe_opvang(*, user: User) -> QuerySet[Samenwerkingsverband]:
+    """The huisartsen-verbanden in which the user could record an opvangafspraak, narrowed in the query
+    to who the rule ``samenwerking.add_opvangafspraak`` can allow (the beheerder, or the staff of a member
+    practice), so a region of hundreds of verbanden is not read to find none; the rule still decides
+    per verband."""
+    from ..models import Deelname
+
+    qs = verbanden_voor_opvang(user=user)
+    if is_beheerder(user):
+        return qs
+    if user.is_authenticated and user.rol == Rol.PRAKTIJKMEDEWERKER:
+        return qs.filter(pk__in=Deelname.objects.filter(praktijk__medewerkers__user=user).values("verband"))
+    return qs.none()
 
 
 def _maandag(datum: datetime.date) -> datetime.date:
@@ -245,4 +265,33 @@ def opvang_overzicht(
         cijfers=cijfers(in_periode),
         van=van,
         tot=tot,
+    )
+
+
+# The overview reads every melding of the period and every practice of the scope; kept in the cache
+# under the versions of the data it is read from (zio_portal/cache.py), so the page does not grow with
+# the region. The date is in the key (what is open, current or coming is counted from today).
+OVERZICHT_BRONNEN = ("samenwerking", "wijken")
+OVERZICHT_BEWAARTIJD = 60 * 60
+
+
+def opvang_overzicht_bewaard(
+    *, user: User, vandaag: datetime.date, van: datetime.date, tot: datetime.date
+) -> Overzicht:
+    """``opvang_overzicht`` from the cache: one per scope (the region, or the gebiedsmanager's own
+    gebieden), day and period, computed again after any change to the data behind it."""
+    scope = "regio" if ziet_hele_regio(user) else f"gebruiker:{user.pk}"
+    sleutel = (
+        "continuiteit.overzicht",
+        versies(*OVERZICHT_BRONNEN),
+        scope,
+        get_language(),
+        vandaag.isoformat(),
+        van.isoformat(),
+        tot.isoformat(),
+    )
+    return onthouden(
+        sleutel,
+        lambda: opvang_overzicht(user=user, vandaag=vandaag, van=van, tot=tot),
+        OVERZICHT_BEWAARTIJD,
     )

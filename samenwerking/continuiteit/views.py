@@ -70,7 +70,7 @@ class OpvangafspraakListView(TemplateView):
         user = self.request.user
         pks = [
             v.pk
-            for v in selectors.verbanden_voor_opvang(user=user)
+            for v in selectors.verbanden_voor_nieuwe_opvang(user=user)
             if user.has_perm("samenwerking.add_opvangafspraak", v)
         ]
         return selectors.verbanden_voor_opvang(user=user).filter(pk__in=pks), len(pks)
@@ -422,7 +422,7 @@ class OpvangOverzichtView(TemplateView):
 
     def get_context_data(self, **kwargs):
         van, tot = _periode(self.request)
-        overzicht = selectors.opvang_overzicht(
+        overzicht = selectors.opvang_overzicht_bewaard(
             user=self.request.user, vandaag=timezone.localdate(), van=van, tot=tot
         )
         # The radar a page at a time (the open gaps and current uitval stay whole, on top).

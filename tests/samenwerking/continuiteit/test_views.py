@@ -217,3 +217,37 @@ def test_overview_pages_the_practices_without_arrangement(world, client):
     pagina = response.context["zonder_afspraak"]
     assert pagina.paginator.count == len(zonder) and list(pagina) == zonder[: OpvangOverzichtView.per_pagina]
     assert f'<span class="badge text-bg-warning">{len(zonder)}</span>' in response.content.decode()
+
+
+def test_overview_is_cached_per_scope_and_follows_changes(world, client):
+    """The overview comes from the cache (no query for the meldingen the second time) until a melding
+    changes; a gebiedsmanager's overview is not the region's."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    vandaag = timezone.localdate()
+    melding = UitvalMeldingFactory(praktijk=world.praktijk_a1, van=vandaag, tot=vandaag)
+    _login(client, world.users["beheerder"])
+    url = reverse("samenwerking:opvang-overzicht")
+    eerste = client.get(url)
+    assert melding in eerste.context["overzicht"].lopend + eerste.context["overzicht"].open_gaten
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    assert not [q for q in ctx.captured_queries if "uitvalmelding" in q["sql"]]
+
+    nieuw = UitvalMeldingFactory(
+        praktijk=world.praktijk_a1_buur,
+        van=vandaag + datetime.timedelta(days=3),
+        tot=vandaag + datetime.timedelta(days=4),
+    )
+    daarna = client.get(url).context["overzicht"]
+    assert nieuw in daarna.open_gaten + daarna.komend
+
+    _login(client, world.users["gebiedsmanager"])
+    eigen = client.get(url).context["overzicht"]
+    eigen_gebieden = set(world.users["gebiedsmanager"].gebieden.values_list("pk", flat=True))
+    assert eigen.zonder_afspraak and {p.wijk.gebied_id for p in eigen.zonder_afspraak} <= eigen_gebieden
+    regio = {p.wijk.gebied_id for p in eerste.context["overzicht"].zonder_afspraak}
+    assert regio - eigen_gebieden, "the region's overview has practices outside this gebied"
