@@ -294,7 +294,7 @@ class ToegangslogView(PermissionRequiredMixin, TemplateView):
 
     permission_required = "beveiliging.view_toegangsregel"
     template_name = "beveiliging/toegangslog.html"
-    per_pagina = 100
+    per_pagina = 50
 
     def get_context_data(self, **kwargs):
         form = ToegangslogFilterForm(self.request.GET or None)
