@@ -413,7 +413,7 @@ class OpvangOverzichtView(TemplateView):
     current and coming uitval, practices without an opvangafspraak, the figures of a period."""
 
     template_name = "samenwerking/continuiteit/overzicht.html"
-    per_pagina = 15
+    per_pagina = 10
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not request.user.has_perm("samenwerking.view_opvangoverzicht"):
