@@ -73,7 +73,8 @@ class RegioOpSchaal:
 
 def bouw_regio(schaal: int, gebieden: int = 2) -> RegioOpSchaal:
     """Build the region at ``schaal`` (1, 10, ...) with the factories; see the module's docstring. With
-    ``gebieden=5`` at ``schaal=2`` it has the demo region's shape: 20 wijken, 4 in the first gebied."""
+    ``gebieden=5`` at ``schaal=2`` it has the demo region's shape: 20 wijken, 4 in each gebied, and the
+    gebiedsmanager leads two gebieden."""
     regio = RegioOpSchaal(schaal)
     regio.users.update(
         beheerder=BeheerderFactory(username="beheerder"),
@@ -87,7 +88,10 @@ def bouw_regio(schaal: int, gebieden: int = 2) -> RegioOpSchaal:
     managers = [regio.users["gebiedsmanager"], *(GebiedsmanagerFactory() for _ in range(gebieden - 1))]
     namen = ["Maastricht-Noord", "Maastricht-Zuid", *(f"Maastricht-{g}" for g in range(2, gebieden))]
     for g, manager in enumerate(managers):
-        gebied = GebiedFactory(gemeente=gemeente, naam=namen[g], gebiedsmanagers=[manager])
+        # In a region of the demo's shape the gebiedsmanager leads a second gebied too, as the demo's
+        # leads Maastricht-Noord and Meerssen.
+        leiders = [manager, managers[0]] if g == gebieden - 1 and gebieden > 2 else [manager]
+        gebied = GebiedFactory(gemeente=gemeente, naam=namen[g], gebiedsmanagers=leiders)
         for w in range(2 * schaal):
             eerste = g == 0 and w == 0
             _wijk(regio, WijkFactory(gebied=gebied), manager, 2 + schaal - 1 if eerste else 2)

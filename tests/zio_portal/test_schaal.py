@@ -1,6 +1,6 @@
 """Pages do not grow with the region: every list page of the URL matrix, for each role of
-``tests/regio.py``, rendered with a region of the demo region's shape (5 gebieden, 20 wijken, 4 in
-the gebiedsmanager's gebied: ``bouw_regio(2, gebieden=5)``) and with ten times as many wijken
+``tests/regio.py``, rendered with a region of the demo region's shape (5 gebieden of 4 wijken, two of
+them led by the gebiedsmanager: ``bouw_regio(2, gebieden=5)``) and with ten times as many wijken
 (``bouw_regio(20, gebieden=5)``), as ``scripts/benchmark_paginas.py`` compares ``demodata --schaal 1``
 and ``--schaal 10``.
 
