@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
+from django.utils import timezone
 
+from monitoring.wijkplannen.selectors import wijken_om_te_starten
 from samenwerking.constants import VerbandSoort
 from samenwerking.models import Afspraak, Samenwerkingsverband
 from wijken.models import Praktijk, Wijk
@@ -47,6 +49,13 @@ def _opvangverbanden(user: User, q: str) -> list:
     return [v for v in qs[: 5 * MAX] if user.has_perm("samenwerking.add_opvangafspraak", v)]
 
 
+def _wijkplanwijken(user: User, q: str) -> QuerySet:
+    """The wijken without a plan for this year for which the user may start one (the list's 'Wijkplan
+    starten'): the rule read in the query (``wijken_om_te_starten``), so nobody else's wijk is named."""
+    jaar = timezone.localdate().year
+    return wijken_om_te_starten(user=user, jaar=jaar).filter(naam__icontains=q)
+
+
 def _eigenaren(user: User, q: str) -> QuerySet:
     """The owners of agreements the user may see (as the afspraken filter offers them)."""
     namen = Q()
@@ -74,6 +83,7 @@ SOORTEN = {
     "wijken": _wijken,
     "verbanden": _verbanden,
     "opvangverbanden": _opvangverbanden,
+    "wijkplanwijken": _wijkplanwijken,
     "eigenaren": _eigenaren,
     "gebruikers": _gebruikers,
 }

@@ -10,12 +10,14 @@ from decimal import Decimal
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk, Wijk
+from zio_portal.cache import onthouden, versies
 from zio_portal.history import Wijziging, samenvoegen, wijzigingen
 from zio_portal.models import User
-from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
+from zio_portal.permissions import heeft_regio_rol, is_gebiedsmanager, is_praktijkmedewerker
 
 from ..constants import ResponsStatus, VraagType
 from ..models import Antwoord, Respons, Ronde, Sectie, Vraag, Vragenlijst
@@ -204,6 +206,30 @@ def _aggregaten(antwoorden: QuerySet[Antwoord]) -> tuple[dict, dict, dict]:
     return telling, gemiddeld, open_
 
 
+# The data the results are made from: any change to a model of these apps bumps its version
+# (zio_portal/cache.py), so the next request computes them again (the scope's wijken, gebieden,
+# practices and their staff live in ``wijken``; rounds, questions and answers in ``monitoring``).
+RESULTATEN_BRONNEN = ("wijken", "monitoring")
+# Bounds the memory only: the versions keep the figures correct.
+RESULTATEN_BEWAARTIJD = 60 * 60
+# Part of the key: raise it when Resultaten (or what it holds) changes shape, so no process reads an
+# entry of the old shape.
+RESULTATEN_VORM = 1
+
+
+def _scope_sleutel(user: User) -> tuple:
+    """All of the user the results depend on: the scope rules read only the role (region role or
+    superuser, gebiedsmanager, practice staff) and, outside the region roles, who the user is (their
+    gebieden and practices, data of ``wijken`` under its version). The region roles share entries."""
+    regio = bool(heeft_regio_rol(user))
+    return (
+        regio,
+        bool(is_gebiedsmanager(user)),
+        bool(is_praktijkmedewerker(user)),
+        None if regio else user.pk,
+    )
+
+
 def resultaten(
     *,
     user: User,
@@ -214,11 +240,55 @@ def resultaten(
     met_grafieken: bool = True,
     alle_secties: bool = False,
 ) -> Resultaten:
+    """The results of a round for this user's scope (see ``_resultaten_maken``), kept in the cache per
+    round, scope, choice and the versions of the data under them: a second request runs none of the
+    aggregate queries and draws no chart; a change to a response, a question, a practice or a wijk
+    makes the next request compute them again."""
+    sleutel = (
+        "vragenlijsten.resultaten",
+        RESULTATEN_VORM,
+        versies(*RESULTATEN_BRONNEN),
+        get_language(),
+        ronde.pk,
+        _scope_sleutel(user),
+        sectie_id,
+        wijk_id,
+        praktijk_id,
+        met_grafieken,
+        alle_secties,
+    )
+    return onthouden(
+        sleutel,
+        lambda: _resultaten_maken(
+            user=user,
+            ronde=ronde,
+            sectie_id=sectie_id,
+            wijk_id=wijk_id,
+            praktijk_id=praktijk_id,
+            met_grafieken=met_grafieken,
+            alle_secties=alle_secties,
+        ),
+        RESULTATEN_BEWAARTIJD,
+    )
+
+
+def _resultaten_maken(
+    *,
+    user: User,
+    ronde: Ronde,
+    sectie_id: int | None,
+    wijk_id: int | None,
+    praktijk_id: int | None,
+    met_grafieken: bool,
+    alle_secties: bool,
+) -> Resultaten:
     """The results of a round for this user's scope, in a constant number of queries.
 
     Everyone sees the region as aggregates; regio roles pick any wijk, a gebiedsmanager the wijken of
     their gebieden, practice staff their own practice (its own answers) against its wijk and the region.
     Earlier years of the same questionnaire are matched by question code.
+
+    Reads the user only through the scope rules (``_scope_sleutel`` names what they depend on).
     """
     rondes = [ronde] + list(
         Ronde.objects.filter(
@@ -239,6 +309,11 @@ def resultaten(
         wijken = [praktijk.wijk] if praktijk else []
     else:
         wijken = list(Wijk.objects.zichtbaar_voor(user).select_related("gebied").order_by("naam"))
+        # One Gebied object per gebied (select_related makes one per wijk): the cached results hold
+        # each once, so a request unpickles a few gebieden instead of one per wijk.
+        gebieden: dict[int, object] = {}
+        for w in wijken:
+            w.gebied = gebieden.setdefault(w.gebied_id, w.gebied)
     wijk = praktijk.wijk if praktijk else next((w for w in wijken if w.pk == wijk_id), None)
     # A gebiedsmanager always compares with one of their wijken: the region alone is not offered.
     alleen_regio_kiesbaar = not is_gebiedsmanager(user)

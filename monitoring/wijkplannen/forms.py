@@ -2,12 +2,14 @@
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenwerking.constants import OverlegSoort, VerbandSoort
 from samenwerking.models import Actiepunt, Afspraak, Besluitvorming
 from wijken.models import Contactpersoon, Praktijk, Wijk
+from zio_portal.widgets import ZoekKeuze
 
 from ..models import Actie, Afstemming, Doel, DoelEvaluatie, Prioriteit, ScanItem, WijkplanOpmerking
 from .constants import ActieStatus
@@ -48,7 +50,23 @@ class _DatumInvoer(forms.DateInput):
 
 
 class WijkplanStartForm(forms.Form):
+    """The one 'Wijkplan starten' form of the list: the year and a wijk among those the user may start a
+    plan for (``selectors.wijken_om_te_starten``; a search choice when there are more than twenty,
+    zio_portal/widgets.py)."""
+
     jaar = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100)
+    wijk = forms.ModelChoiceField(
+        label=_("Wijk"),
+        queryset=Wijk.objects.none(),
+        empty_label=_("— kies een wijk —"),
+        widget=ZoekKeuze(reverse_lazy("zoeken", args=["wijkplanwijken"])),
+        error_messages={"invalid_choice": _("Kies een wijk waarvoor u een wijkplan mag starten.")},
+    )
+
+    def __init__(self, *args, wijken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].queryset = wijken
+        self.fields["wijk"].widget.attrs["class"] = "form-select form-select-sm"
 
 
 class ScanItemForm(forms.ModelForm):

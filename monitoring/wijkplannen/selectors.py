@@ -17,6 +17,7 @@ from samenwerking.constants import KnelpuntSoort, KnelpuntStatus, VerbandSoort
 from samenwerking.models import Knelpunt
 from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep
 from wijken.models import Partner, Praktijk, Wijk
+from zio_portal.permissions import is_gebiedsmanager
 
 from ..constants import ResponsStatus, VraagType
 from ..models import Actie, Antwoord, CbsKerncijfers, Doel, Prioriteit, Ronde, Wijkplan
@@ -39,6 +40,21 @@ def wijkplan_list(*, user: User) -> QuerySet[Wijkplan]:
         .annotate(aantal_doelen=Count("prioriteiten__doelen", distinct=True))
         .order_by("wijk__naam", "-jaar")
     )
+
+
+def wijken_om_te_starten(*, user: User, jaar: int) -> QuerySet[Wijk]:
+    """The wijken without a plan for ``jaar`` for which this user may start one, by name.
+
+    The rule (``monitoring.add_wijkplan``: a gebiedsmanager of the wijk's gebied; a superuser may do
+    anything) read in the query, so a list or a count costs the same whatever the region; views still
+    check the rule on the wijk that is chosen."""
+    if user.is_superuser:
+        wijken = Wijk.objects.zichtbaar_voor(user)
+    elif is_gebiedsmanager(user):
+        wijken = Wijk.objects.filter(gebied__gebiedsmanagers=user)
+    else:
+        return Wijk.objects.none()
+    return wijken.exclude(pk__in=Wijkplan.objects.filter(jaar=jaar).values("wijk_id")).order_by("naam")
 
 
 def wijkplan_get(*, user: User, pk: int) -> Wijkplan:

@@ -8,9 +8,7 @@ urlpatterns = [
     path("wijkplannen/", views.WijkplanListView.as_view(), name="wijkplan-list"),
     path("wijkplannen/regio/", views.WijkplanRegioView.as_view(), name="wijkplan-regio"),
     path("wijkplannen/cbs-import/", views.CbsImportView.as_view(), name="wijkplan-cbs-import"),
-    path(
-        "wijkplannen/wijken/<int:wijk>/starten/", views.WijkplanStartView.as_view(), name="wijkplan-starten"
-    ),
+    path("wijkplannen/starten/", views.WijkplanStartView.as_view(), name="wijkplan-starten"),
     path("wijkplannen/<int:pk>/", views.WijkplanDetailView.as_view(), name="wijkplan-detail"),
     path(
         "wijkplannen/<int:pk>/pdf-maken/", views.WijkplanPdfAanvragenView.as_view(), name="wijkplan-pdf-maken"

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from wijken.models import Wijk
 from zio_portal import achtergrond
 from zio_portal.forms import fouten_naar_formulier
+from zio_portal.widgets import KORT as ZOEK_KORT
 
 from ..mixins import int_param
 from ..models import Doel, Wijkplan
@@ -116,45 +116,47 @@ class WijkplanListView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         jaar = timezone.localdate().year
-        # The plans a page at a time; the wijken to start a plan for with their managers prefetched
-        # (the rule reads them), so the page reads the same number of queries whatever the region.
         pagina = Paginator(selectors.wijkplan_list(user=user), self.per_pagina).get_page(
             self.request.GET.get("page")
         )
-        # At most TE_STARTEN wijken to start a plan for are shown, the rest found by name.
-        wijk_zoek = self.request.GET.get("wijk_zoek", "").strip()
-        zonder_plan = (
-            Wijk.objects.zichtbaar_voor(user)
-            .exclude(pk__in=Wijkplan.objects.filter(jaar=jaar).values("wijk_id"))
-            .select_related("gebied")
-            .prefetch_related("gebied__gebiedsmanagers")
-            .order_by("naam")
-        )
-        if wijk_zoek:
-            zonder_plan = zonder_plan.filter(naam__icontains=wijk_zoek)
-        te_starten = [w for w in zonder_plan if user.has_perm("monitoring.add_wijkplan", w)]
+        # The wijken this user may start a plan for, read by the rule in the query and counted there, so
+        # the page costs the same whatever the region; they are offered in one form, a search choice
+        # when there are many (zio_portal/widgets.py). Without JavaScript the search by name filters
+        # the choice.
+        te_starten = selectors.wijken_om_te_starten(user=user, jaar=jaar)
+        aantal_te_starten = te_starten.count()
+        wijk_zoek = self.request.GET.get("wijk_zoek", "").strip()[:100]
+        start_form = None
+        if aantal_te_starten:
+            gevonden = te_starten.filter(naam__icontains=wijk_zoek) if wijk_zoek else te_starten
+            start_form = WijkplanStartForm(initial={"jaar": jaar}, wijken=gevonden)
         return super().get_context_data(
             plannen=pagina.object_list,
             pagina=pagina,
-            te_starten=te_starten[: self.te_starten],
-            aantal_te_starten=len(te_starten),
+            aantal_te_starten=aantal_te_starten,
             wijk_zoek=wijk_zoek,
             jaar=jaar,
-            start_form=WijkplanStartForm(initial={"jaar": jaar}),
+            start_form=start_form,
+            zoek_kort=ZOEK_KORT,
             **kwargs,
         )
 
 
 class WijkplanStartView(LoginRequiredMixin, View):
-    """Start a concept wijkplan for a wijk (the gebiedsmanager of its gebied)."""
+    """Start a concept wijkplan for the wijk chosen in the list's form: the wijken offered are those
+    the user may start one for, and the rule is checked again on the chosen wijk."""
 
-    def post(self, request, wijk):
-        wijk = get_object_or_404(Wijk.objects.zichtbaar_voor(request.user).select_related("gebied"), pk=wijk)
-        _vereist(request.user, "monitoring.add_wijkplan", wijk)
-        form = WijkplanStartForm(request.POST)
+    def post(self, request):
+        jaar = int_param(request.POST.get("jaar")) or timezone.localdate().year
+        wijken = selectors.wijken_om_te_starten(user=request.user, jaar=jaar)
+        if not wijken.exists():
+            raise PermissionDenied
+        form = WijkplanStartForm(request.POST, wijken=wijken.select_related("gebied"))
         if not form.is_valid():
-            messages.error(request, _("Vul een geldig jaar in."))
+            messages.error(request, " ".join(fout for fouten in form.errors.values() for fout in fouten))
             return redirect("monitoring:wijkplan-list")
+        wijk = form.cleaned_data["wijk"]
+        _vereist(request.user, "monitoring.add_wijkplan", wijk)
         try:
             plan = services.wijkplan_aanmaken(wijk=wijk, jaar=form.cleaned_data["jaar"], door=request.user)
         except ValidationError as exc:

@@ -141,6 +141,17 @@ def melding_list(*, user: User) -> QuerySet[UitvalMelding]:
     return _melding_qs(user).order_by("status", "-van", "praktijk__naam")
 
 
+def melding_rijen(*, user: User) -> QuerySet[UitvalMelding]:
+    """The meldingen the user may see as rows of a list (practice, period, situation, status): open
+    ones first, newest first, without the requests and evaluations the melding's page reads."""
+    return (
+        UitvalMelding.objects.zichtbaar_voor(user)
+        .select_related("praktijk")
+        .only("pk", "van", "tot", "situatie", "status", "praktijk__naam")
+        .order_by("status", "-van", "praktijk__naam")
+    )
+
+
 def melding_get(*, user: User, pk: int) -> UitvalMelding:
     return get_object_or_404(_melding_qs(user), pk=pk)
 

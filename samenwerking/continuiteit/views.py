@@ -46,11 +46,17 @@ class OpvangIndexView(TemplateView):
     """Start of the workflow: the meldingen that concern the user and the requests to their practice."""
 
     template_name = "samenwerking/continuiteit/index.html"
+    per_pagina = 25
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        # The meldingen a page at a time (the region's list grows), read as rows only.
+        meldingen = Paginator(selectors.melding_rijen(user=user), self.per_pagina).get_page(
+            self.request.GET.get("page")
+        )
         return super().get_context_data(
-            meldingen=selectors.melding_list(user=user)[:50],
+            meldingen=meldingen,
+            pagina=meldingen,
             verzoeken=selectors.eigen_verzoeken(user=user)[:50],
             mag_melden=_eigen_bewerkende_praktijken(user).exists(),
             mag_overzicht=user.has_perm("samenwerking.view_opvangoverzicht"),

@@ -40,7 +40,8 @@ def test_van_cbs_import_tot_vastgesteld_wijkplan(page, axe, browser, live_server
     login(page, "gebiedsmanager", DEMO_WACHTWOORD)
     page.wait_for_url("**/")
     page.get_by_role("link", name="Wijkplannen", exact=True).click()
-    page.get_by_role("button", name=f"Wijkplan {jaar} starten voor Malberg").click()
+    page.get_by_label(f"Wijkplan {jaar} starten voor").select_option(label="Malberg")
+    page.get_by_role("button", name="Wijkplan starten").click()
     assert page.get_by_role("heading", name=f"Wijkplan Malberg {jaar}").is_visible()
 
     page.get_by_text("Zorgvraag, kwetsbare groep, knelpunt of gezondheidsvraagstuk toevoegen").click()

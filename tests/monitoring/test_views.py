@@ -7,6 +7,8 @@ import io
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
@@ -181,6 +183,36 @@ def test_response_rate_counts_each_practice_once_whatever_its_earlier_rounds(wor
         Praktijk.objects.filter(actief=True, wijk=world.wijk_a1).count(),
         1,
     )
+
+
+def test_results_are_kept_in_the_cache_until_the_data_changes(world, ronde, client):
+    """A second request reads the results from the cache (no aggregate queries); a new response, a
+    renamed wijk, show at once; every gebiedsmanager keeps their own entry (their own wijken)."""
+    _ingediend(ronde, world.praktijk_a1, 4)
+    url = reverse("monitoring:resultaten", args=[ronde.pk])
+    client.force_login(world.users["beleidsadviseur"])
+    with CaptureQueriesContext(connection) as eerste:
+        assert client.get(url).context["r"].regio_respons["ingediend"] == 1
+    with CaptureQueriesContext(connection) as tweede:
+        response = client.get(url)
+    assert response.context["r"].regio_respons["ingediend"] == 1
+    assert not any("monitoring_antwoord" in q["sql"] for q in tweede.captured_queries)
+    assert len(tweede.captured_queries) < len(eerste.captured_queries)
+    # The projectleider (another region role) shares the entry; the figures are the same.
+    client.force_login(world.users["projectleider"])
+    assert client.get(url).context["r"].regio_respons["ingediend"] == 1
+    # A new response and a renamed wijk: the next request computes again.
+    _ingediend(ronde, world.praktijk_b1, 3)
+    world.wijk_b1.naam = "Malberg-Noord"
+    world.wijk_b1.save()
+    r = client.get(url).context["r"]
+    assert r.regio_respons["ingediend"] == 2
+    assert "Malberg-Noord" in {rij["wijk"].naam for rij in r.respons_per_wijk}
+    # Each gebiedsmanager: the wijken of their own gebied, never those of the other one's entry.
+    for rol, gebied in (("gebiedsmanager", world.gebied_a), ("gebiedsmanager_b", world.gebied_b)):
+        client.force_login(world.users[rol])
+        r = client.get(url).context["r"]
+        assert {w.gebied_id for w in r.wijken} == {gebied.pk}, rol
 
 
 def test_results_export_is_an_excel_workbook(world, ronde, client):

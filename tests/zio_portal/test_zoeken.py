@@ -100,3 +100,26 @@ def test_opvangverbanden_are_those_the_user_may_record_an_arrangement_in(client,
     client.force_login(world.users["beheerder"])
     gevonden = {r["value"] for r in _zoek(client, "opvangverbanden")}
     assert world.verband_b1.pk in gevonden and world.wsv_a1.pk not in gevonden
+
+
+def test_wijkplanwijken_are_only_those_the_user_may_start_a_plan_for(client, world):
+    """The 'Wijkplan starten' choice never names a wijk outside the user's gebieden, nor one that has
+    a plan this year; who may start none (every role but the gebiedsmanager and the superuser) finds
+    nothing."""
+    from django.utils import timezone
+
+    from tests.monitoring.wijkplannen.factories import WijkplanFactory
+
+    WijkplanFactory(wijk=world.wijk_a2, jaar=timezone.localdate().year)
+    for rol, user in world.users.items():
+        client.force_login(user)
+        gevonden = {r["value"] for r in _zoek(client, "wijkplanwijken")}
+        mag = {
+            w.pk
+            for w in Wijk.objects.exclude(pk=world.wijk_a2.pk)
+            if user.has_perm("monitoring.add_wijkplan", w)
+        }
+        assert gevonden == mag, rol
+    client.force_login(world.users["gebiedsmanager"])
+    assert {r["value"] for r in _zoek(client, "wijkplanwijken")} == {world.wijk_a1.pk}
+    assert _zoek(client, "wijkplanwijken", world.wijk_b1.naam) == []

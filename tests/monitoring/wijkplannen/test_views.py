@@ -312,3 +312,40 @@ def test_regio_pages_each_column_on_its_own(client, world):
     assert tweede.context["kolommen"]["geen"].number == 2
     assert tweede.context["kolommen"]["vastgesteld"].number == 1  # the other columns keep their page
     assert "geen=1" in tweede.context["kolommen"]["geen"].vorige_url
+
+
+def test_wijkplan_starten_met_een_formulier_alleen_voor_eigen_wijken(client, world):
+    """The list offers one 'Wijkplan starten' form with the wijken the user may start a plan for (the
+    rule read in the query); the plan is started for the chosen wijk; a wijk of another gebied is
+    refused, and who may start none sees no form."""
+    from django.utils import timezone
+
+    from monitoring.models import Wijkplan
+    from monitoring.wijkplannen.selectors import wijken_om_te_starten
+    from wijken.models import Wijk
+
+    jaar = timezone.localdate().year
+    for user in world.users.values():
+        assert set(wijken_om_te_starten(user=user, jaar=jaar)) == {
+            w for w in Wijk.objects.all() if user.has_perm("monitoring.add_wijkplan", w)
+        }
+    client.force_login(world.users["beleidsadviseur"])
+    response = client.get(reverse("monitoring:wijkplan-list"))
+    assert response.context["start_form"] is None and "Wijkplan starten" not in response.content.decode()
+
+    client.force_login(world.users["gebiedsmanager"])
+    response = client.get(reverse("monitoring:wijkplan-list"))
+    html = response.content.decode()
+    assert response.context["aantal_te_starten"] == 2
+    assert html.count('action="/monitoring/wijkplannen/starten/"') == 1
+    assert "Wittevrouwenveld" in html and "Nazareth" in html and "Malberg" not in html
+    # A wijk of another gebied: refused, no plan.
+    response = client.post(reverse("monitoring:wijkplan-starten"), {"jaar": jaar, "wijk": world.wijk_b1.pk})
+    assert response.status_code == 302 and not Wijkplan.objects.filter(wijk=world.wijk_b1).exists()
+    response = client.post(reverse("monitoring:wijkplan-starten"), {"jaar": jaar, "wijk": world.wijk_a1.pk})
+    plan = Wijkplan.objects.get(wijk=world.wijk_a1, jaar=jaar)
+    assert response["Location"] == reverse("monitoring:wijkplan-detail", args=[plan.pk])
+    # A1 has its plan now: only Nazareth is left to start.
+    response = client.get(reverse("monitoring:wijkplan-list"))
+    assert response.context["aantal_te_starten"] == 1
+    assert list(response.context["start_form"].fields["wijk"].queryset) == [world.wijk_a2]
