@@ -8,10 +8,13 @@ from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wijken.constants import BEWERKENDE_FUNCTIES
 from wijken.models import Praktijk
+from wijken.querysets import ziet_hele_regio
+from zio_portal.cache import versies
 from zio_portal.models import User
 
 from ..constants import AfspraakStatus, Implementatiestatus
@@ -29,6 +32,22 @@ def afspraak_list(*, user: User, filters=None) -> tuple[AfspraakFilterSet, Query
     qs = Afspraak.objects.zichtbaar_voor(user).select_related("verband__wijk", "thema", "eigenaar")
     filterset = AfspraakFilterSet(filters, queryset=qs, user=user)
     return filterset, filterset.qs
+
+
+# The filter bar's choices (wijken, verbanden, thema's, owners, practices in the user's scope) cost
+# more to render than the page's rows; the template keeps the rendered bar per scope, filter values
+# and data versions (zio_portal/cache.py). The owners' names come from the accounts, which carry no
+# version: a renamed owner shows under the old name for at most this long.
+FILTERBALK_BRONNEN = ("wijken", "samenwerking")
+FILTERBALK_BEWAARTIJD = 5 * 60
+
+
+def filterbalk_sleutel(*, user: User, filters) -> str:
+    """What the rendered filter bar depends on: the data versions, the user's scope (the region roles
+    share one), the chosen filter values and the language."""
+    scope = "regio" if ziet_hele_regio(user) else f"gebruiker:{user.pk}"
+    gekozen = sorted((k, v) for k, waarden in filters.lists() for v in waarden)
+    return repr((versies(*FILTERBALK_BRONNEN), scope, gekozen, get_language()))
 
 
 def afspraak_get(*, user: User, pk: int) -> Afspraak:

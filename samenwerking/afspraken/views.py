@@ -77,6 +77,8 @@ class AfspraakListView(SingleTableView):
         for sleutel in ("page", "sort"):
             params.pop(sleutel, None)
         context["export_query"] = params.urlencode()
+        context["filterbalk_sleutel"] = selectors.filterbalk_sleutel(user=self.request.user, filters=params)
+        context["filterbalk_bewaartijd"] = selectors.FILTERBALK_BEWAARTIJD
         return context
 
 

@@ -282,3 +282,29 @@ def test_tables_write_lowercase_dutch_month_abbreviations(world, client):
     html = client.get(reverse("samenwerking:afspraak-list")).content.decode()
     assert "31 dec 2026" in html and "4 mei 2026" in html
     assert "Dec 2026" not in html and "Mei 2026" not in html
+
+
+def test_afspraken_filter_bar_is_kept_per_scope_and_follows_the_data(world, client):
+    """The rendered filter bar comes from the cache (no query for its choices the second time), per
+    user scope: another practice's staff never get a bar with this wijk's choices; a renamed wijk shows
+    its new name at once."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    url = reverse("samenwerking:afspraak-list")
+    client.force_login(world.users["praktijkmedewerker"])
+    optie = f'<option value="{world.wijk_a1.pk}">Wittevrouwenveld</option>'
+    assert optie in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    assert not [q for q in ctx.captured_queries if 'FROM "wijken_wijk"' in q["sql"].split("WHERE")[0]]
+
+    world.wijk_a1.naam = "Wittevrouwenveld-Noord"
+    world.wijk_a1.save()
+    assert ">Wittevrouwenveld-Noord</option>" in client.get(url).content.decode()
+
+    client.force_login(world.users["praktijkmedewerker_ander_gebied"])
+    bar = client.get(url).content.decode()
+    assert ">Malberg</option>" in bar and "Wittevrouwenveld" not in bar
