@@ -178,7 +178,8 @@ def _bewaard(naam: str, maker, *delen):
 def home_context(*, user: User) -> dict:
     """The data of the home page of this user's role."""
     if is_praktijkmedewerker(user):
-        return mijn_praktijk_context(user=user)
+        # Per user (the practices they work for), kept like the other homes' figures.
+        return _bewaard("mijn-praktijk", lambda: mijn_praktijk_context(user=user), user.pk)
     if is_gebiedsmanager(user):
         # The first HOME_LIJST of each list, with how many there are: the page does not grow with the
         # gebieden; the overview per gebied (linked from each gebied) shows every WSV.

@@ -118,3 +118,29 @@ def test_radar_and_key_figures_are_kept_until_the_data_changes(world, client):
     bezoeken = {s["sleutel"]: s["aantal"] for s in na["radar"]}["bezoeken"]
     assert bezoeken == {s["sleutel"]: s["aantal"] for s in voor["radar"]}["bezoeken"] - 1
     assert na["kerncijfers"]["bezoeken_dit_jaar"] == voor["kerncijfers"]["bezoeken_dit_jaar"] + 1
+
+
+def test_the_practice_home_is_kept_per_user_until_the_data_changes(world, client):
+    """The praktijkmedewerker's home comes from the cache the second time (no agreement queries), per
+    user; a new agreement due for evaluation shows on the next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.samenwerking.factories import AfspraakFactory
+
+    client.force_login(world.users["praktijkmedewerker"])
+    voor = client.get(reverse("home")).context
+    with CaptureQueriesContext(connection) as tweede:
+        client.get(reverse("home"))
+    assert not [q for q in tweede.captured_queries if "samenwerking_afspraak" in q["sql"]]
+
+    nieuw = AfspraakFactory(
+        verband=world.verband_a1, titel="Nieuwe evaluatie", evaluatie_op=timezone.localdate()
+    )
+    na = client.get(reverse("home")).context
+    assert nieuw in na["evaluaties"] and nieuw not in voor["evaluaties"]
+
+    client.force_login(world.users["praktijkmedewerker_ander_gebied"])
+    ander = client.get(reverse("home")).context
+    assert nieuw not in ander["evaluaties"]
+    assert {p.pk for p in ander["praktijken"]} == {world.praktijk_b1.pk}
