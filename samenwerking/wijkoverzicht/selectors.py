@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -98,12 +98,32 @@ class WsvRegel:
 GEBIED_PER_PAGINA = 10
 
 
+def _gebied_samenvatting(qs: QuerySet[Samenwerkingsverband]) -> dict[str, int]:
+    """The gebied's WSVs at a glance, all pages together, in one query: how many there are, how many
+    are behind the meeting norm (``WsvRegel.achter_op_norm``) or miss a kern-beroepsgroep, and their open
+    actions and knelpunten."""
+    dag = timezone.localdate().timetuple().tm_yday
+    kern_bezet = SubqueryCount(
+        Afgevaardigde.objects.filter(
+            verband=OuterRef("pk"), einde_op__isnull=True, beroepsgroep__in=KERN_BEROEPSGROEPEN
+        )
+        .values("beroepsgroep")
+        .distinct()
+    )
+    return qs.order_by().annotate(kern_bezet=kern_bezet).aggregate(
+        achter=Count("pk", filter=Q(overleggen_dit_jaar__lt=F("overleggen_per_jaar") * dag / 365)),
+        met_vacature=Count("pk", filter=Q(kern_bezet__lt=len(KERN_BEROEPSGROEPEN))),
+        actiepunten=Sum("open_actiepunten", default=0),
+        knelpunten=Sum("open_knelpunten", default=0),
+    )
+
+
 def gebied_overzicht(
     *, user: User, pk: int, page: str | None = None, wsv: int | None = None
-) -> tuple[Gebied, list[WsvRegel], Page | None]:
-    """A gebied with its WSVs, ``GEBIED_PER_PAGINA`` at a time (or only WSV ``wsv``, for its details on
-    demand): composition, last/next meeting, meetings this year, open actions and knelpunten, in a
-    fixed number of queries."""
+) -> tuple[Gebied, list[WsvRegel], Page | None, dict[str, int] | None]:
+    """A gebied with its WSVs, ``GEBIED_PER_PAGINA`` at a time with a summary of them all (or only WSV
+    ``wsv``, for its details on demand): composition, last/next meeting, meetings this year, open
+    actions and knelpunten, in a fixed number of queries."""
     gebied = get_object_or_404(Gebied.objects.zichtbaar_voor(user).select_related("gemeente"), pk=pk)
     qs = (
         verband_annotated()
@@ -132,12 +152,13 @@ def gebied_overzicht(
         )
         .order_by("wijk__naam", "pk")
     )
-    pagina = None
+    pagina = samenvatting = None
     if wsv is not None:
         verbanden = list(qs.filter(pk=wsv))
     else:
         pagina = Paginator(qs, GEBIED_PER_PAGINA).get_page(page)
         verbanden = list(pagina.object_list)
+        samenvatting = _gebied_samenvatting(qs)
     per_verband: dict[int, dict[str, Afgevaardigde]] = {v.pk: {} for v in verbanden}
     for a in Afgevaardigde.objects.filter(verband__in=verbanden, einde_op__isnull=True).select_related(
         "contactpersoon__partner", "contactpersoon__praktijk"
@@ -151,7 +172,7 @@ def gebied_overzicht(
         )
         for v in verbanden
     ]
-    return gebied, regels, pagina
+    return gebied, regels, pagina, samenvatting
 
 
 def praktijk_inventarisatie(*, praktijk: Praktijk) -> tuple[list[Partner], dict[int, PartnerInventarisatie]]:
