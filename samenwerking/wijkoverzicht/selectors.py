@@ -17,8 +17,8 @@ from wijken.models import Gebied, Partner, Praktijk, Wijk
 from zio_portal.db import SubqueryCount
 from zio_portal.models import User
 
-from ..constants import KnelpuntSoort, KnelpuntStatus, OverlegStatus, VerbandSoort
-from ..models import Afgevaardigde, Knelpunt, Overleg, PartnerInventarisatie, Samenwerkingsverband
+from ..constants import ActiepuntStatus, KnelpuntSoort, KnelpuntStatus, OverlegStatus, VerbandSoort
+from ..models import Actiepunt, Afgevaardigde, Knelpunt, Overleg, PartnerInventarisatie, Samenwerkingsverband
 from ..verbanden.selectors import verband_annotated
 
 
@@ -98,23 +98,42 @@ class WsvRegel:
 GEBIED_PER_PAGINA = 10
 
 
-def _gebied_samenvatting(qs: QuerySet[Samenwerkingsverband]) -> dict[str, int]:
-    """The gebied's WSVs at a glance, all pages together, in one query: how many there are, how many
-    are behind the meeting norm (``WsvRegel.achter_op_norm``) or miss a kern-beroepsgroep, and their open
-    actions and knelpunten."""
-    dag = timezone.localdate().timetuple().tm_yday
-    kern_bezet = SubqueryCount(
-        Afgevaardigde.objects.filter(
-            verband=OuterRef("pk"), einde_op__isnull=True, beroepsgroep__in=KERN_BEROEPSGROEPEN
+def _gebied_samenvatting(wsvs: QuerySet[Samenwerkingsverband]) -> dict[str, int]:
+    """The gebied's WSVs at a glance, all pages together, in one query: how many are behind the meeting
+    norm (as ``WsvRegel.achter_op_norm``) or miss a kern-beroepsgroep, and their open actions and
+    knelpunten. Only the counts it needs, not the overview's annotations per row."""
+    vandaag = timezone.localdate()
+    dag = vandaag.timetuple().tm_yday
+    return (
+        wsvs.order_by()
+        .annotate(
+            gehouden=SubqueryCount(
+                Overleg.objects.filter(
+                    verband=OuterRef("pk"), status=OverlegStatus.GEHOUDEN, datum__year=vandaag.year
+                ).values("pk")
+            ),
+            kern_bezet=SubqueryCount(
+                Afgevaardigde.objects.filter(
+                    verband=OuterRef("pk"), einde_op__isnull=True, beroepsgroep__in=KERN_BEROEPSGROEPEN
+                )
+                .values("beroepsgroep")
+                .distinct()
+            ),
+            n_acties=SubqueryCount(
+                Actiepunt.objects.filter(verband=OuterRef("pk"), status=ActiepuntStatus.OPEN).values("pk")
+            ),
+            n_knelpunten=SubqueryCount(
+                Knelpunt.objects.filter(
+                    verband=OuterRef("pk"), status=KnelpuntStatus.OPEN, soort=KnelpuntSoort.KNELPUNT
+                ).values("pk")
+            ),
         )
-        .values("beroepsgroep")
-        .distinct()
-    )
-    return qs.order_by().annotate(kern_bezet=kern_bezet).aggregate(
-        achter=Count("pk", filter=Q(overleggen_dit_jaar__lt=F("overleggen_per_jaar") * dag / 365)),
-        met_vacature=Count("pk", filter=Q(kern_bezet__lt=len(KERN_BEROEPSGROEPEN))),
-        actiepunten=Sum("open_actiepunten", default=0),
-        knelpunten=Sum("open_knelpunten", default=0),
+        .aggregate(
+            achter=Count("pk", filter=Q(gehouden__lt=F("overleggen_per_jaar") * dag / 365)),
+            met_vacature=Count("pk", filter=Q(kern_bezet__lt=len(KERN_BEROEPSGROEPEN))),
+            actiepunten=Sum("n_acties", default=0),
+            knelpunten=Sum("n_knelpunten", default=0),
+        )
     )
 
 
@@ -158,7 +177,11 @@ def gebied_overzicht(
     else:
         pagina = Paginator(qs, GEBIED_PER_PAGINA).get_page(page)
         verbanden = list(pagina.object_list)
-        samenvatting = _gebied_samenvatting(qs)
+        samenvatting = _gebied_samenvatting(
+            Samenwerkingsverband.objects.filter(
+                wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True
+            )
+        )
     per_verband: dict[int, dict[str, Afgevaardigde]] = {v.pk: {} for v in verbanden}
     for a in Afgevaardigde.objects.filter(verband__in=verbanden, einde_op__isnull=True).select_related(
         "contactpersoon__partner", "contactpersoon__praktijk"
