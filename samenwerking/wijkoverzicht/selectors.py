@@ -99,9 +99,9 @@ GEBIED_PER_PAGINA = 10
 
 
 def _gebied_samenvatting(wsvs: QuerySet[Samenwerkingsverband]) -> dict[str, int]:
-    """The gebied's WSVs at a glance, all pages together, in one query: how many are behind the meeting
-    norm (as ``WsvRegel.achter_op_norm``) or miss a kern-beroepsgroep, and their open actions and
-    knelpunten. Only the counts it needs, not the overview's annotations per row."""
+    """The gebied's WSVs at a glance, all pages together, in one query: how many there are, how many
+    are behind the meeting norm (as ``WsvRegel.achter_op_norm``) or miss a kern-beroepsgroep, and their
+    open actions and knelpunten. Only the counts it needs, not the overview's annotations per row."""
     vandaag = timezone.localdate()
     dag = vandaag.timetuple().tm_yday
     return (
@@ -129,6 +129,7 @@ def _gebied_samenvatting(wsvs: QuerySet[Samenwerkingsverband]) -> dict[str, int]
             ),
         )
         .aggregate(
+            aantal=Count("pk"),
             achter=Count("pk", filter=Q(gehouden__lt=F("overleggen_per_jaar") * dag / 365)),
             met_vacature=Count("pk", filter=Q(kern_bezet__lt=len(KERN_BEROEPSGROEPEN))),
             actiepunten=Sum("n_acties", default=0),
@@ -175,13 +176,15 @@ def gebied_overzicht(
     if wsv is not None:
         verbanden = list(qs.filter(pk=wsv))
     else:
-        pagina = Paginator(qs, GEBIED_PER_PAGINA).get_page(page)
-        verbanden = list(pagina.object_list)
         samenvatting = _gebied_samenvatting(
             Samenwerkingsverband.objects.filter(
                 wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True
             )
         )
+        paginator = Paginator(qs, GEBIED_PER_PAGINA)
+        paginator.count = samenvatting["aantal"]  # the summary counted them: no second COUNT query
+        pagina = paginator.get_page(page)
+        verbanden = list(pagina.object_list)
     per_verband: dict[int, dict[str, Afgevaardigde]] = {v.pk: {} for v in verbanden}
     for a in Afgevaardigde.objects.filter(verband__in=verbanden, einde_op__isnull=True).select_related(
         "contactpersoon__partner", "contactpersoon__praktijk"
