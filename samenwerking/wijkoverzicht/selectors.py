@@ -14,6 +14,7 @@ from django.utils import timezone
 from wijken import selectors as wijken_selectors
 from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep
 from wijken.models import Gebied, Partner, Praktijk, Wijk
+from zio_portal.cache import onthouden, versies
 from zio_portal.db import SubqueryCount
 from zio_portal.models import User
 
@@ -96,6 +97,8 @@ class WsvRegel:
 
 
 GEBIED_PER_PAGINA = 10
+# Bounds the memory only: the data versions and the date in the key keep the summary correct.
+SAMENVATTING_BEWAARTIJD = 60 * 60
 
 
 def _gebied_samenvatting(wsvs: QuerySet[Samenwerkingsverband]) -> dict[str, int]:
@@ -176,10 +179,20 @@ def gebied_overzicht(
     if wsv is not None:
         verbanden = list(qs.filter(pk=wsv))
     else:
-        samenvatting = _gebied_samenvatting(
-            Samenwerkingsverband.objects.filter(
-                wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True
-            )
+        # Kept under the versions of its data (zio_portal/cache.py) and today's date (the norm moves).
+        samenvatting = onthouden(
+            (
+                "wijkoverzicht.gebied_samenvatting",
+                versies("wijken", "samenwerking"),
+                timezone.localdate().isoformat(),
+                gebied.pk,
+            ),
+            lambda: _gebied_samenvatting(
+                Samenwerkingsverband.objects.filter(
+                    wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True
+                )
+            ),
+            SAMENVATTING_BEWAARTIJD,
         )
         paginator = Paginator(qs, GEBIED_PER_PAGINA)
         paginator.count = samenvatting["aantal"]  # the summary counted them: no second COUNT query

@@ -106,6 +106,13 @@ def test_gebied_overzicht_shows_composition_vacancies_and_meetings(
     # On top the gebied at a glance, over all its WSVs: the WSV misses delegates (vacancies).
     assert "Het gebied in het kort" in html
     assert re.search(r"Met een vacature</dt><dd[^>]*>1</dd>", html)
+    # The summary is kept in the cache under the data's versions: a new open action shows at once.
+    from tests.samenwerking.factories import ActiepuntFactory
+
+    voor = int(re.search(r"Open actiepunten</dt><dd[^>]*>(\d+)</dd>", html).group(1))
+    ActiepuntFactory(verband=world.wsv_a1, status="open")
+    html = client.get(url).content.decode()
+    assert re.search(rf"Open actiepunten</dt><dd[^>]*>{voor + 1}</dd>", html)
     with django_assert_max_num_queries(10):
         html = client.get(url, {"wsv": world.wsv_a1.pk}).content.decode()
     assert world.afgevaardigde_a1.contactpersoon.naam in html
