@@ -127,6 +127,8 @@ def radar(*, user: User) -> list[dict]:
 
 
 HOME_LIJST = 10
+# The overdue actions on the gebiedsmanager's home: the oldest few, with how many there are.
+HOME_ACTIEPUNTEN = 5
 
 
 def _verlopen_actiepunten(user: User):
@@ -181,14 +183,15 @@ def home_context(*, user: User) -> dict:
         # Per user (the practices they work for), kept like the other homes' figures.
         return _bewaard("mijn-praktijk", lambda: mijn_praktijk_context(user=user), user.pk)
     if is_gebiedsmanager(user):
-        # The first HOME_LIJST of each list, with how many there are: the page does not grow with the
-        # gebieden; the overview per gebied (linked from each gebied) shows every WSV.
+        # The first HOME_LIJST WSVs and the HOME_ACTIEPUNTEN oldest overdue actions, with how many there
+        # are: the page does not grow with the gebieden; the overview per gebied (linked from each
+        # gebied) shows every WSV and its open actions.
         verbanden = verband_list(user=user).filter(soort=VerbandSoort.MULTIDISCIPLINAIR)
         return {
             "gebieden": gebied_list(user=user),
             "verbanden": verbanden[:HOME_LIJST],
             "aantal_verbanden": verbanden.count(),
-            "verlopen_actiepunten": verlopen_actiepunten(user=user, limiet=HOME_LIJST),
+            "verlopen_actiepunten": verlopen_actiepunten(user=user, limiet=HOME_ACTIEPUNTEN),
             "aantal_verlopen_actiepunten": verlopen_actiepunten_aantal(user=user),
         }
     # The region's key figures are the same for every region role; the radar is kept per user (its

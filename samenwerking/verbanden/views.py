@@ -40,7 +40,7 @@ class VerbandListView(SingleTableView):
 
     template_name = "samenwerking/verband_list.html"
     table_class = VerbandTable
-    paginate_by = 25
+    paginate_by = 15
 
     def get_queryset(self):
         return selectors.verband_list(user=self.request.user)

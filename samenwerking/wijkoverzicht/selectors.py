@@ -7,18 +7,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from wijken import selectors as wijken_selectors
 from wijken.constants import KERN_BEROEPSGROEPEN, Beroepsgroep
 from wijken.models import Gebied, Partner, Praktijk, Wijk
+from zio_portal.cache import onthouden, versies
 from zio_portal.db import SubqueryCount
 from zio_portal.models import User
 
-from ..constants import KnelpuntSoort, KnelpuntStatus, OverlegStatus, VerbandSoort
-from ..models import Afgevaardigde, Knelpunt, Overleg, PartnerInventarisatie, Samenwerkingsverband
+from ..constants import ActiepuntStatus, KnelpuntSoort, KnelpuntStatus, OverlegStatus, VerbandSoort
+from ..models import Actiepunt, Afgevaardigde, Knelpunt, Overleg, PartnerInventarisatie, Samenwerkingsverband
 from ..verbanden.selectors import verband_annotated
 
 
@@ -96,14 +97,56 @@ class WsvRegel:
 
 
 GEBIED_PER_PAGINA = 10
+# Bounds the memory only: the data versions and the date in the key keep the summary correct.
+SAMENVATTING_BEWAARTIJD = 60 * 60
+
+
+def _gebied_samenvatting(wsvs: QuerySet[Samenwerkingsverband]) -> dict[str, int]:
+    """The gebied's WSVs at a glance, all pages together, in one query: how many there are, how many
+    are behind the meeting norm (as ``WsvRegel.achter_op_norm``) or miss a kern-beroepsgroep, and their
+    open actions and knelpunten. Only the counts it needs, not the overview's annotations per row."""
+    vandaag = timezone.localdate()
+    dag = vandaag.timetuple().tm_yday
+    return (
+        wsvs.order_by()
+        .annotate(
+            gehouden=SubqueryCount(
+                Overleg.objects.filter(
+                    verband=OuterRef("pk"), status=OverlegStatus.GEHOUDEN, datum__year=vandaag.year
+                ).values("pk")
+            ),
+            kern_bezet=SubqueryCount(
+                Afgevaardigde.objects.filter(
+                    verband=OuterRef("pk"), einde_op__isnull=True, beroepsgroep__in=KERN_BEROEPSGROEPEN
+                )
+                .values("beroepsgroep")
+                .distinct()
+            ),
+            n_acties=SubqueryCount(
+                Actiepunt.objects.filter(verband=OuterRef("pk"), status=ActiepuntStatus.OPEN).values("pk")
+            ),
+            n_knelpunten=SubqueryCount(
+                Knelpunt.objects.filter(
+                    verband=OuterRef("pk"), status=KnelpuntStatus.OPEN, soort=KnelpuntSoort.KNELPUNT
+                ).values("pk")
+            ),
+        )
+        .aggregate(
+            aantal=Count("pk"),
+            achter=Count("pk", filter=Q(gehouden__lt=F("overleggen_per_jaar") * dag / 365)),
+            met_vacature=Count("pk", filter=Q(kern_bezet__lt=len(KERN_BEROEPSGROEPEN))),
+            actiepunten=Sum("n_acties", default=0),
+            knelpunten=Sum("n_knelpunten", default=0),
+        )
+    )
 
 
 def gebied_overzicht(
     *, user: User, pk: int, page: str | None = None, wsv: int | None = None
-) -> tuple[Gebied, list[WsvRegel], Page | None]:
-    """A gebied with its WSVs, ``GEBIED_PER_PAGINA`` at a time (or only WSV ``wsv``, for its details on
-    demand): composition, last/next meeting, meetings this year, open actions and knelpunten, in a
-    fixed number of queries."""
+) -> tuple[Gebied, list[WsvRegel], Page | None, dict[str, int] | None]:
+    """A gebied with its WSVs, ``GEBIED_PER_PAGINA`` at a time with a summary of them all (or only WSV
+    ``wsv``, for its details on demand): composition, last/next meeting, meetings this year, open
+    actions and knelpunten, in a fixed number of queries."""
     gebied = get_object_or_404(Gebied.objects.zichtbaar_voor(user).select_related("gemeente"), pk=pk)
     qs = (
         verband_annotated()
@@ -132,11 +175,28 @@ def gebied_overzicht(
         )
         .order_by("wijk__naam", "pk")
     )
-    pagina = None
+    pagina = samenvatting = None
     if wsv is not None:
         verbanden = list(qs.filter(pk=wsv))
     else:
-        pagina = Paginator(qs, GEBIED_PER_PAGINA).get_page(page)
+        # Kept under the versions of its data (zio_portal/cache.py) and today's date (the norm moves).
+        samenvatting = onthouden(
+            (
+                "wijkoverzicht.gebied_samenvatting",
+                versies("wijken", "samenwerking"),
+                timezone.localdate().isoformat(),
+                gebied.pk,
+            ),
+            lambda: _gebied_samenvatting(
+                Samenwerkingsverband.objects.filter(
+                    wijk__gebied=gebied, soort=VerbandSoort.MULTIDISCIPLINAIR, actief=True
+                )
+            ),
+            SAMENVATTING_BEWAARTIJD,
+        )
+        paginator = Paginator(qs, GEBIED_PER_PAGINA)
+        paginator.count = samenvatting["aantal"]  # the summary counted them: no second COUNT query
+        pagina = paginator.get_page(page)
         verbanden = list(pagina.object_list)
     per_verband: dict[int, dict[str, Afgevaardigde]] = {v.pk: {} for v in verbanden}
     for a in Afgevaardigde.objects.filter(verband__in=verbanden, einde_op__isnull=True).select_related(
@@ -151,7 +211,7 @@ def gebied_overzicht(
         )
         for v in verbanden
     ]
-    return gebied, regels, pagina
+    return gebied, regels, pagina, samenvatting
 
 
 def praktijk_inventarisatie(*, praktijk: Praktijk) -> tuple[list[Partner], dict[int, PartnerInventarisatie]]:

@@ -22,11 +22,13 @@ from .forms import WijkToewijzingForm, inventarisatie_formset
 
 
 class WijkListView(ListView):
-    """The wijken in the user's scope, grouped by gebied; paginated, with a search on the name."""
+    """The wijken in the user's scope, grouped by gebied; paginated, with a search on the name. A page
+    holds 15 wijken: a gebiedsmanager's gebieden (a handful of wijken each) fit on one or two pages, a
+    region of hundreds of wijken is paged and searched."""
 
     template_name = "samenwerking/wijkoverzicht/wijk_list.html"
     context_object_name = "wijken"
-    paginate_by = 20
+    paginate_by = 15
 
     def get_queryset(self):
         return selectors.wijk_list(user=self.request.user, zoek=self.request.GET.get("zoek", ""))
@@ -83,16 +85,17 @@ class GebiedOverzichtView(TemplateView):
     template_name = "samenwerking/wijkoverzicht/gebied_overzicht.html"
 
     def get_template_names(self) -> list[str]:
-        # htmx asks for one WSV's details (?wsv=): only its card; without JS the link shows the page.
+        # htmx asks for one WSV's details (?wsv=): only its card, as a table row; without JS the link
+        # shows the page.
         if self.request.htmx and "wsv" in self.request.GET:
-            return ["samenwerking/wijkoverzicht/_wsv_kaart.html"]
+            return ["samenwerking/wijkoverzicht/_wsv_details_rij.html"]
         return [self.template_name]
 
     def get_context_data(self, **kwargs):
         wsv = self.request.GET.get("wsv")
         if wsv is not None and not wsv.isdigit():
             raise Http404
-        gebied, regels, pagina = selectors.gebied_overzicht(
+        gebied, regels, pagina, samenvatting = selectors.gebied_overzicht(
             user=self.request.user,
             pk=self.kwargs["pk"],
             page=self.request.GET.get("page"),
@@ -107,6 +110,7 @@ class GebiedOverzichtView(TemplateView):
             regels=regels,
             regel=regels[0] if wsv else None,
             pagina=pagina,
+            samenvatting=samenvatting,
             mag_toewijzen=rules.has_perm("wijken.add_wijktoewijzing", self.request.user),
             **kwargs,
         )

@@ -1,5 +1,6 @@
 """Wijk and praktijk pages: scoped content, and the change history visible to who may see the practice."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -102,12 +103,24 @@ def test_gebied_overzicht_shows_composition_vacancies_and_meetings(
     # The list: one row per WSV, its composition on demand (htmx, or ?wsv= without JavaScript).
     assert world.wsv_a1.naam in html and f'hx-get="?wsv={world.wsv_a1.pk}"' in html
     assert world.wsv_b1.naam not in html
+    # On top the gebied at a glance, over all its WSVs: the WSV misses delegates (vacancies).
+    assert "Het gebied in het kort" in html
+    assert re.search(r"Met een vacature</dt><dd[^>]*>1</dd>", html)
+    # The summary is kept in the cache under the data's versions: a new open action shows at once.
+    from tests.samenwerking.factories import ActiepuntFactory
+
+    voor = int(re.search(r"Open actiepunten</dt><dd[^>]*>(\d+)</dd>", html).group(1))
+    ActiepuntFactory(verband=world.wsv_a1, status="open")
+    html = client.get(url).content.decode()
+    assert re.search(rf"Open actiepunten</dt><dd[^>]*>{voor + 1}</dd>", html)
     with django_assert_max_num_queries(10):
         html = client.get(url, {"wsv": world.wsv_a1.pk}).content.decode()
     assert world.afgevaardigde_a1.contactpersoon.naam in html
     assert "Vacant: het sociaal domein moet altijd gekoppeld zijn" in html
     kaart = client.get(url, {"wsv": world.wsv_a1.pk}, headers={"HX-Request": "true"}).content.decode()
     assert world.afgevaardigde_a1.contactpersoon.naam in kaart and "<html" not in kaart
+    # htmx puts the card as the row after the WSV's row, with a button that folds it again.
+    assert kaart.lstrip().startswith('<tr class="uitklap-rij">') and "data-sluit-rij" in kaart
     # A WSV of another gebied, or no number, is not shown through this gebied.
     assert client.get(url, {"wsv": world.wsv_b1.pk}).status_code == 404
     assert client.get(url, {"wsv": "x"}).status_code == 404
