@@ -40,7 +40,8 @@ class VerbandListView(SingleTableView):
 
     template_name = "samenwerking/verband_list.html"
     table_class = VerbandTable
-    paginate_by = 15
+    # Only the table pages (django-tables2): a ListView paginate_by would count the rows again.
+    table_pagination = {"per_page": 15}
 
     def get_queryset(self):
         return selectors.verband_list(user=self.request.user)

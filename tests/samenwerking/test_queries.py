@@ -20,19 +20,19 @@ MAX_QUERIES = {
 }
 # The number of queries per role and page: the same at 1x and at 10x.
 PINNED = {
-    "beheerder": {"afspraak-list": 9, "verband-list": 5, "verband-detail": 9, "afspraak-detail": 10},
-    "gebiedsmanager": {"afspraak-list": 9, "verband-list": 5, "verband-detail": 8, "afspraak-detail": 10},
+    "beheerder": {"afspraak-list": 9, "verband-list": 4, "verband-detail": 9, "afspraak-detail": 10},
+    "gebiedsmanager": {"afspraak-list": 9, "verband-list": 4, "verband-detail": 8, "afspraak-detail": 10},
     "praktijkmanager": {
         "mijn-praktijk": 12,
         "afspraak-list": 12,
-        "verband-list": 8,
+        "verband-list": 7,
         "verband-detail": 13,
         "afspraak-detail": 14,
     },
     "huisarts": {
         "mijn-praktijk": 12,
         "afspraak-list": 12,
-        "verband-list": 8,
+        "verband-list": 7,
         "verband-detail": 13,
         "afspraak-detail": 14,
     },
