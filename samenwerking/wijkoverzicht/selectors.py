@@ -96,7 +96,7 @@ class WsvRegel:
         return Beroepsgroep.SOCIAAL_DOMEIN in self.vacatures
 
 
-GEBIED_PER_PAGINA = 10
+GEBIED_PER_PAGINA = 8
 # Bounds the memory only: the data versions and the date in the key keep the summary correct.
 SAMENVATTING_BEWAARTIJD = 60 * 60
 
