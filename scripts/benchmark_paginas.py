@@ -53,6 +53,8 @@ ROLLEN = ["beheerder", "beleidsadviseur", "projectleider", "gebiedsmanager", "pr
 # Pages the issue names that are not in every menu: (label, pages to find the link on, link pattern);
 # without a pattern the label is the path itself. Skipped for a role that does not reach them.
 EXTRA = [
+    # The gebied overview the issue names (/gebieden/1/): the lowest-numbered gebied linked from these
+    # pages, the same gebied at 1x and 10x (demodata creates the gebieden first, in the same order).
     ("/gebieden/<id>/", ["/", "/wijken/", "/verbanden/"], r'href="(/gebieden/\d+/)"'),
     (
         "/monitoring/rondes/<id>/resultaten/",
@@ -290,6 +292,11 @@ def paginas_van(sessies: dict[int, Sessie]) -> list[tuple[str, dict[int, str]]]:
             if patroon is None:
                 if ophalen(sessie, label).status == 200:
                     per_schaal[s] = label
+                continue
+            if label == "/gebieden/<id>/":
+                links = {link for bron in bronnen for link in re.findall(patroon, ophalen(sessie, bron).html)}
+                if links:
+                    per_schaal[s] = min(links, key=lambda link: int(re.sub(r"\D", "", link)))
                 continue
             for bron in bronnen:
                 gevonden = re.search(patroon, ophalen(sessie, bron).html)
