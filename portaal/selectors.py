@@ -177,6 +177,17 @@ def _bewaard(naam: str, maker, *delen):
     return onthouden(sleutel, maker, HOME_BEWAARTIJD)
 
 
+def _gebied_home(user: User) -> dict:
+    verbanden = verband_list(user=user).filter(soort=VerbandSoort.MULTIDISCIPLINAIR)
+    return {
+        "gebieden": list(gebied_list(user=user)),
+        "verbanden": list(verbanden[:HOME_LIJST]),
+        "aantal_verbanden": verbanden.count(),
+        "verlopen_actiepunten": verlopen_actiepunten(user=user, limiet=HOME_ACTIEPUNTEN),
+        "aantal_verlopen_actiepunten": verlopen_actiepunten_aantal(user=user),
+    }
+
+
 def home_context(*, user: User) -> dict:
     """The data of the home page of this user's role."""
     if is_praktijkmedewerker(user):
@@ -186,14 +197,8 @@ def home_context(*, user: User) -> dict:
         # The first HOME_LIJST WSVs and the HOME_ACTIEPUNTEN oldest overdue actions, with how many there
         # are: the page does not grow with the gebieden; the overview per gebied (linked from each
         # gebied) shows every WSV and its open actions.
-        verbanden = verband_list(user=user).filter(soort=VerbandSoort.MULTIDISCIPLINAIR)
-        return {
-            "gebieden": gebied_list(user=user),
-            "verbanden": verbanden[:HOME_LIJST],
-            "aantal_verbanden": verbanden.count(),
-            "verlopen_actiepunten": verlopen_actiepunten(user=user, limiet=HOME_ACTIEPUNTEN),
-            "aantal_verlopen_actiepunten": verlopen_actiepunten_aantal(user=user),
-        }
+        # Kept per user, like the other homes' figures.
+        return _bewaard("mijn-gebieden", lambda: _gebied_home(user), user.pk)
     # The region's key figures are the same for every region role; the radar is kept per user (its
     # counts are scoped to what the user may see).
     context = {"kerncijfers": _bewaard("kerncijfers", regio_kerncijfers), "gebieden": gebied_list(user=user)}

@@ -144,3 +144,27 @@ def test_the_practice_home_is_kept_per_user_until_the_data_changes(world, client
     ander = client.get(reverse("home")).context
     assert nieuw not in ander["evaluaties"]
     assert {p.pk for p in ander["praktijken"]} == {world.praktijk_b1.pk}
+
+
+def test_the_gebied_home_is_kept_per_user_until_the_data_changes(world, client):
+    """The gebiedsmanager's home comes from the cache the second time (no actiepunt queries), per
+    user; a new overdue action in their gebied shows on the next request, never on another's home."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.samenwerking.factories import ActiepuntFactory
+
+    vandaag = timezone.localdate()
+    client.force_login(world.users["gebiedsmanager"])
+    voor = client.get(reverse("home")).context
+    with CaptureQueriesContext(connection) as tweede:
+        client.get(reverse("home"))
+    assert not [q for q in tweede.captured_queries if "samenwerking_actiepunt" in q["sql"]]
+
+    nieuw = ActiepuntFactory(verband=world.wsv_a1, deadline=vandaag - datetime.timedelta(days=400))
+    na = client.get(reverse("home")).context
+    assert na["verlopen_actiepunten"][0] == nieuw
+    assert na["aantal_verlopen_actiepunten"] == voor["aantal_verlopen_actiepunten"] + 1
+
+    client.force_login(world.users["gebiedsmanager_b"])
+    assert nieuw not in client.get(reverse("home")).context["verlopen_actiepunten"]
