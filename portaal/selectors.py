@@ -14,7 +14,7 @@ from samenwerking.constants import AfspraakStatus, OverlegStatus, VerbandSoort
 from samenwerking.models import Afspraak, Overleg, Samenwerkingsverband
 from samenwerking.selectors import gebied_list, mijn_praktijk_context, verband_annotated, verband_list
 from wijken.models import Gebied, Gemeente, Praktijk, Wijk
-from zio_portal.cache import onthouden, versies
+from zio_portal.cache import onthouden, scope_sleutel, versies
 from zio_portal.models import User
 from zio_portal.permissions import is_beleidsadviseur, is_gebiedsmanager, is_praktijkmedewerker
 
@@ -192,13 +192,13 @@ def home_context(*, user: User) -> dict:
     """The data of the home page of this user's role."""
     if is_praktijkmedewerker(user):
         # Per user (the practices they work for), kept like the other homes' figures.
-        return _bewaard("mijn-praktijk", lambda: mijn_praktijk_context(user=user), user.pk)
+        return _bewaard("mijn-praktijk", lambda: mijn_praktijk_context(user=user), scope_sleutel(user))
     if is_gebiedsmanager(user):
         # The first HOME_LIJST WSVs and the HOME_ACTIEPUNTEN oldest overdue actions, with how many there
         # are: the page does not grow with the gebieden; the overview per gebied (linked from each
         # gebied) shows every WSV and its open actions.
         # Kept per user, like the other homes' figures.
-        return _bewaard("mijn-gebieden", lambda: _gebied_home(user), user.pk)
+        return _bewaard("mijn-gebieden", lambda: _gebied_home(user), scope_sleutel(user))
     # The region's key figures are the same for every region role; the radar is kept per user (its
     # counts are scoped to what the user may see).
     context = {"kerncijfers": _bewaard("kerncijfers", regio_kerncijfers), "gebieden": gebied_list(user=user)}

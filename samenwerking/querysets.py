@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 from django.db import models
 
 from wijken.models import Wijk
-from wijken.querysets import ziet_hele_regio
 from zio_portal.constants import Rol
+from zio_portal.permissions import heeft_regio_rol
 
 if TYPE_CHECKING:
     from zio_portal.models import User
 
 
 def _verband_scope(user: User, prefix: str = "") -> models.Q:
-    if ziet_hele_regio(user):
+    if heeft_regio_rol(user):  # the whole region: no filter, not subqueries selecting every row
         return models.Q()
     q = models.Q(**{f"{prefix}wijk__in": Wijk.objects.zichtbaar_voor(user).values("pk")})
     if user.is_authenticated and user.rol == Rol.PRAKTIJKMEDEWERKER:
@@ -37,7 +37,7 @@ class AfspraakQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> AfspraakQuerySet:
         from .models import Samenwerkingsverband
 
-        if ziet_hele_regio(user):
+        if heeft_regio_rol(user):
             return self.all()
         return self.filter(verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk"))
 
@@ -68,6 +68,6 @@ class OverlegQuerySet(models.QuerySet):
         """A meeting is visible to whoever sees its verband."""
         from .models import Samenwerkingsverband
 
-        if ziet_hele_regio(user):
+        if heeft_regio_rol(user):
             return self.all()
         return self.filter(verband__in=Samenwerkingsverband.objects.zichtbaar_voor(user).values("pk"))

@@ -109,19 +109,24 @@ def omgeving(database: str, static_root: str) -> dict[str, str]:
     return env
 
 
-def database_maken(url: str) -> None:
+def verbinden(url: str, dbname: str | None = None, autocommit: bool = False):
+    """A psycopg connection to the server of ``url``: its own database, or ``dbname``."""
     import psycopg
 
     deel = urllib.parse.urlparse(url)
-    naam = deel.path.lstrip("/")
-    with psycopg.connect(
+    return psycopg.connect(
         host=deel.hostname,
         port=deel.port or 5432,
         user=deel.username,
         password=deel.password,
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
+        dbname=dbname or deel.path.lstrip("/"),
+        autocommit=autocommit,
+    )
+
+
+def database_maken(url: str) -> None:
+    naam = urllib.parse.urlparse(url).path.lstrip("/")
+    with verbinden(url, dbname="postgres", autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam]).fetchone():
             conn.execute(f'CREATE DATABASE "{naam}"')
 
@@ -129,14 +134,7 @@ def database_maken(url: str) -> None:
 def demodata_geladen(url: str) -> bool:
     import psycopg
 
-    deel = urllib.parse.urlparse(url)
-    with psycopg.connect(
-        host=deel.hostname,
-        port=deel.port or 5432,
-        user=deel.username,
-        password=deel.password,
-        dbname=deel.path.lstrip("/"),
-    ) as conn:
+    with verbinden(url) as conn:
         try:
             rij = conn.execute("SELECT 1 FROM zio_portal_user WHERE username = 'beleidsadviseur'").fetchone()
         except psycopg.errors.UndefinedTable:
@@ -152,17 +150,7 @@ def analyseren(url: str) -> None:
     """Fresh planner statistics, as autovacuum keeps them in production (a server with autovacuum off,
     such as this machine's test server, would otherwise plan every query on an empty database's
     estimates after the bulk load of demodata)."""
-    import psycopg
-
-    deel = urllib.parse.urlparse(url)
-    with psycopg.connect(
-        host=deel.hostname,
-        port=deel.port or 5432,
-        user=deel.username,
-        password=deel.password,
-        dbname=deel.path.lstrip("/"),
-        autocommit=True,
-    ) as conn:
+    with verbinden(url, autocommit=True) as conn:
         conn.execute("ANALYZE")
 
 

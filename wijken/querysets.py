@@ -12,15 +12,13 @@ if TYPE_CHECKING:
     from zio_portal.models import User
 
 
-def ziet_hele_regio(user: User) -> bool:
-    """Region roles (and the superuser) see the whole region: their scope is no filter at all, so the
-    querysets of other apps can skip the subqueries that would select every row."""
+def _regio(user: User) -> bool:
     return user.is_authenticated and (user.heeft_regio_rol or user.is_superuser)
 
 
 class GebiedQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> GebiedQuerySet:
-        if ziet_hele_regio(user):
+        if _regio(user):
             return self.all()
         if user.is_authenticated and user.rol == Rol.GEBIEDSMANAGER:
             return self.filter(gebiedsmanagers=user)
@@ -31,7 +29,7 @@ class GebiedQuerySet(models.QuerySet):
 
 class WijkQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> WijkQuerySet:
-        if ziet_hele_regio(user):
+        if _regio(user):
             return self.all()
         if user.is_authenticated and user.rol == Rol.GEBIEDSMANAGER:
             return self.filter(gebied__gebiedsmanagers=user)
@@ -43,7 +41,7 @@ class WijkQuerySet(models.QuerySet):
 class PraktijkQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> PraktijkQuerySet:
         """Practice staff see the practices of their own wijk (they work together there)."""
-        if ziet_hele_regio(user):
+        if _regio(user):
             return self.all()
         if user.is_authenticated and user.rol == Rol.GEBIEDSMANAGER:
             return self.filter(wijk__gebied__gebiedsmanagers=user)
@@ -58,7 +56,7 @@ class PraktijkQuerySet(models.QuerySet):
 
 class PartnerQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user: User) -> PartnerQuerySet:
-        if ziet_hele_regio(user):
+        if _regio(user):
             return self.all()
         wijken = self.model._meta.get_field("wijken").related_model.objects.zichtbaar_voor(user)
         return self.filter(wijken__in=wijken).distinct()

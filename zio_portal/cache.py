@@ -35,6 +35,8 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from zio_portal.permissions import heeft_regio_rol
+
 VERSIE_PREFIX = "versie:"
 WAARDE_PREFIX = "onthouden:"
 LOKAAL_MAXIMUM = 60  # seconds a value stays in a per-process cache (see onthouden)
@@ -91,6 +93,15 @@ def gedeeld() -> bool:
     """Whether every process reads the same cache (Redis), so a bump made by the Celery worker is seen
     by the web server. The local-memory cache (``make run`` without ``REDIS_URL``) is per process."""
     return not isinstance(caches["default"], LocMemCache)
+
+
+def scope_sleutel(user) -> str:
+    """The part of a cache key for a value computed from what ``user`` may see: the region roles (and
+    the superuser) see the same and share one entry; anyone else gets their own, under their role too
+    (a role is not data under a version, so a changed role must not read the old role's entry)."""
+    if heeft_regio_rol(user):
+        return "regio"
+    return f"{user.rol}:{user.pk}"
 
 
 def onthouden[T](sleutel_delen: Iterable[Any], maker: Callable[[], T], timeout: int) -> T:

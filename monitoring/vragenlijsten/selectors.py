@@ -14,10 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wijken.models import Praktijk, Wijk
-from zio_portal.cache import onthouden, versies
+from zio_portal.cache import onthouden, scope_sleutel, versies
 from zio_portal.history import Wijziging, samenvoegen, wijzigingen
 from zio_portal.models import User
-from zio_portal.permissions import heeft_regio_rol, is_gebiedsmanager, is_praktijkmedewerker
+from zio_portal.permissions import is_gebiedsmanager, is_praktijkmedewerker
 
 from ..constants import ResponsStatus, VraagType
 from ..models import Antwoord, Respons, Ronde, Sectie, Vraag, Vragenlijst
@@ -217,19 +217,6 @@ RESULTATEN_BEWAARTIJD = 60 * 60
 RESULTATEN_VORM = 1
 
 
-def _scope_sleutel(user: User) -> tuple:
-    """All of the user the results depend on: the scope rules read only the role (region role or
-    superuser, gebiedsmanager, practice staff) and, outside the region roles, who the user is (their
-    gebieden and practices, data of ``wijken`` under its version). The region roles share entries."""
-    regio = bool(heeft_regio_rol(user))
-    return (
-        regio,
-        bool(is_gebiedsmanager(user)),
-        bool(is_praktijkmedewerker(user)),
-        None if regio else user.pk,
-    )
-
-
 def resultaten(
     *,
     user: User,
@@ -250,7 +237,7 @@ def resultaten(
         versies(*RESULTATEN_BRONNEN),
         get_language(),
         ronde.pk,
-        _scope_sleutel(user),
+        scope_sleutel(user),
         sectie_id,
         wijk_id,
         praktijk_id,
@@ -288,7 +275,7 @@ def _resultaten_maken(
     their gebieden, practice staff their own practice (its own answers) against its wijk and the region.
     Earlier years of the same questionnaire are matched by question code.
 
-    Reads the user only through the scope rules (``_scope_sleutel`` names what they depend on).
+    Reads the user only through the scope rules (``scope_sleutel`` names what they depend on).
     """
     rondes = [ronde] + list(
         Ronde.objects.filter(

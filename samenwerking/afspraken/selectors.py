@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from wijken.constants import BEWERKENDE_FUNCTIES
 from wijken.models import Praktijk
-from wijken.querysets import ziet_hele_regio
-from zio_portal.cache import versies
+from zio_portal.cache import scope_sleutel, versies
 from zio_portal.models import User
 
 from ..constants import AfspraakStatus, Implementatiestatus
@@ -45,9 +44,8 @@ FILTERBALK_BEWAARTIJD = 5 * 60
 def filterbalk_sleutel(*, user: User, filters) -> str:
     """What the rendered filter bar depends on: the data versions, the user's scope (the region roles
     share one), the chosen filter values and the language."""
-    scope = "regio" if ziet_hele_regio(user) else f"gebruiker:{user.pk}"
     gekozen = sorted((k, v) for k, waarden in filters.lists() for v in waarden)
-    return repr((versies(*FILTERBALK_BRONNEN), scope, gekozen, get_language()))
+    return repr((versies(*FILTERBALK_BRONNEN), scope_sleutel(user), gekozen, get_language()))
 
 
 def afspraak_get(*, user: User, pk: int) -> Afspraak:

@@ -13,8 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 
 from wijken.models import Praktijk
-from wijken.querysets import ziet_hele_regio
-from zio_portal.cache import onthouden, versies
+from zio_portal.cache import onthouden, scope_sleutel, versies
 from zio_portal.constants import Rol
 from zio_portal.models import User
 from zio_portal.permissions import is_beheerder
@@ -291,11 +290,10 @@ def opvang_overzicht_bewaard(
 ) -> Overzicht:
     """``opvang_overzicht`` from the cache: one per scope (the region, or the gebiedsmanager's own
     gebieden), day and period, computed again after any change to the data behind it."""
-    scope = "regio" if ziet_hele_regio(user) else f"gebruiker:{user.pk}"
     sleutel = (
         "continuiteit.overzicht",
         versies(*OVERZICHT_BRONNEN),
-        scope,
+        scope_sleutel(user),
         get_language(),
         vandaag.isoformat(),
         van.isoformat(),
